@@ -1,0 +1,183 @@
+"""Law cases, table-driven: acts + rules (+ conflicts) -> status on a day, per article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from tests.lawcases import APMBC, SILENT, acts, treaty
+from treatywatch.law import InForce, derive, status_on
+from treatywatch.model import Act, Conflict, EntryRule, Status, Treaty
+
+EIF = InForce(date(1999, 3, 1))
+UKR_WAR = Conflict("XXX", "Russia", date(2014, 2, 20), None, ("src",))
+ENDED_WAR = Conflict("XXX", "Y", date(2020, 1, 1), date(2027, 5, 9), ("src",))
+
+
+@dataclass
+class Case:
+    name: str
+    article: str
+    acts: list[Act]
+    on: str
+    status: Status
+    since: str | None = None
+    until: str | None = None
+    treaty: Treaty = APMBC
+    in_force: InForce = EIF
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+D = date.fromisoformat
+
+CASES = [
+    Case("no act yet", "-", acts(("signature", "1997-12-03")), "1997-12-02", Status.NOT_PARTY),
+    Case("signatory", "Art. 15", acts(("signature", "1997-12-03")), "1998-01-01",
+         Status.SIGNATORY, "1997-12-03"),
+    Case("ratified before the 40th deposit: bound at treaty EIF", "Art. 17(1)",
+         acts(("signature", "1997-12-03"), ("ratification", "1998-07-31")), "1999-02-28",
+         Status.CONSENTED, "1998-07-31", "1999-03-01"),
+    Case("bound from treaty EIF", "Art. 17(1)",
+         acts(("signature", "1997-12-03"), ("ratification", "1998-07-31")), "1999-03-01",
+         Status.PARTY, "1999-03-01"),
+    Case("deposited after the 40th: first day of the sixth month", "Art. 17(2)",
+         acts(("signature", "1997-12-03"), ("ratification", "1998-12-03")), "1999-05-31",
+         Status.CONSENTED, "1998-12-03", "1999-06-01"),
+    Case("late accession, day of deposit ignored", "Art. 17(2)",
+         acts(("accession", "2012-01-09")), "2012-07-01", Status.PARTY, "2012-07-01"),
+    Case("late accession, consented the day before", "Art. 17(2)",
+         acts(("accession", "2012-01-09")), "2012-06-30", Status.CONSENTED, "2012-01-09",
+         "2012-07-01"),
+    Case("accepted, kept distinct and bound alike", "Art. 16",
+         acts(("signature", "1997-12-03"), ("acceptance", "1998-09-30")), "1999-03-01",
+         Status.PARTY, "1999-03-01"),
+    Case("days_after rule (ATT Art. 22(2))", "days_after",
+         acts(("accession", "2014-09-25")), "2014-12-24", Status.PARTY, "2014-12-24",
+         treaty=treaty(late=EntryRule("days_after", "22(2)", days=90), eif=date(2014, 12, 24))),
+    Case("months_after rule (CCW Art. 5(2)), clamped", "months_after",
+         acts(("accession", "2025-08-31")), "2026-02-28", Status.PARTY, "2026-02-28",
+         treaty=treaty(late=EntryRule("months_after", "5(2)", months=6), eif=date(1983, 12, 2))),
+    Case("first day of month after 60 days (Rome Art. 126(2))", "first_day_of_month_after_days",
+         acts(("accession", "2003-01-31")), "2003-05-01", Status.PARTY, "2003-05-01",
+         treaty=treaty(late=EntryRule("first_day_of_month_after_days", "126(2)", days=60),
+                       eif=date(2002, 7, 1))),
+    Case("on deposit (NPT Art. IX(4))", "on_deposit", acts(("accession", "2023-04-04")),
+         "2023-04-04", Status.PARTY, "2023-04-04",
+         treaty=treaty(late=EntryRule("on_deposit", "IX(4)"), eif=date(1970, 3, 5))),
+    Case("treaty not in force: consented, open-ended", "Art. 17(1)",
+         acts(("signature", "1997-12-03"), ("ratification", "1998-01-01")), "2030-01-01",
+         Status.CONSENTED, "1998-01-01", None, in_force=InForce(None)),
+    Case("succession: bound from the date of succession stated", "succession",
+         acts(("succession", "2011-11-11", "2011-07-09")), "2011-08-01", Status.PARTY,
+         "2011-07-09"),
+    Case("withdrawal notice: pending, still bound", "Art. 20(2)",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2025-07-10",
+         Status.WITHDRAWAL_PENDING, "2025-07-10", "2026-01-10"),
+    Case("withdrawal effective six months after receipt", "Art. 20(3)",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2026-01-10",
+         Status.WITHDRAWN, "2026-01-10"),
+    Case("the day before it takes effect: still bound", "Art. 20(3)",
+         acts(("signature", "1997-12-03"), ("ratification", "2003-05-12"),
+              ("withdrawal", "2025-06-27")), "2025-12-26", Status.WITHDRAWAL_PENDING,
+         "2025-06-27", "2025-12-27"),
+    Case("notice names a later date", "Art. 20(3) with a named date",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10", "2026-03-01")),
+         "2026-02-15", Status.WITHDRAWAL_PENDING, "2025-07-10", "2026-03-01"),
+    Case("armed conflict when the period ends: held back", "Art. 20(3) armed conflict",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2026-06-01",
+         Status.WITHDRAWAL_SUSPENDED, "2026-01-10", None, conflicts=[UKR_WAR]),
+    Case("armed conflict over: withdrawal takes effect then", "Art. 20(3) armed conflict",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2027-05-09",
+         Status.WITHDRAWN, "2027-05-09", conflicts=[ENDED_WAR]),
+    Case("revoked before effect: party again", "VCLT Art. 68",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10"),
+              ("withdrawal_revoked", "2025-09-01")), "2026-03-01", Status.PARTY, "2025-09-01"),
+    Case("treaty silent on withdrawal: twelve months", "VCLT Art. 56(2)",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2026-07-09",
+         Status.WITHDRAWAL_PENDING, "2025-07-10", "2026-07-10", treaty=SILENT),
+    Case("treaty silent: out after twelve months", "VCLT Art. 56(2)",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), "2026-07-10",
+         Status.WITHDRAWN, "2026-07-10", treaty=SILENT),
+    Case("de-ratification: back to signatory", "VCLT Art. 18",
+         acts(("signature", "1997-12-03"), ("ratification", "1998-06-30"),
+              ("deratification", "2023-11-02")), "2024-01-01", Status.SIGNATORY, "2023-11-02",
+         in_force=InForce(None)),
+    Case("declared suspension: still bound, contested", "VCLT Art. 62, 65",
+         acts(("signature", "1997-12-03"), ("ratification", "2005-12-27"),
+              ("suspension", "2025-07-18")), "2025-12-31", Status.SUSPENDED, "2025-07-18"),
+    Case("suspension lifted", "VCLT Art. 72",
+         acts(("accession", "2012-01-09"), ("suspension", "2025-07-18"),
+              ("suspension_lifted", "2026-01-01")), "2026-02-01", Status.PARTY, "2026-01-01"),
+    Case("unsigning", "VCLT Art. 18(a)",
+         acts(("signature", "1997-12-03"), ("signature_withdrawn", "2019-07-18")),
+         "2020-01-01", Status.SIGNATURE_WITHDRAWN, "2019-07-18"),
+    Case("treaty ended: nobody bound", "treaty end",
+         acts(("accession", "2012-01-09")), "2026-02-05", Status.ENDED, "2026-02-05",
+         treaty=treaty(ended=date(2026, 2, 5))),
+    Case("withdrawal before the treaty ended still counts", "treaty end",
+         acts(("accession", "2012-01-09"), ("withdrawal", "2019-02-02")), "2019-08-02",
+         Status.WITHDRAWN, "2019-08-02", "2019-08-03", treaty=treaty(ended=date(2019, 8, 3))),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.article}: {c.name}")
+def test_law_case(case: Case) -> None:
+    spans, problems = derive(case.treaty, case.acts, case.in_force, case.conflicts)
+    assert problems == []
+    span = status_on(spans, D(case.on))
+    got = span.status if span else Status.NOT_PARTY
+    assert got is case.status
+    if case.since is not None:
+        assert span is not None and span.start == D(case.since)
+    if span is not None:
+        assert (span.end.isoformat() if span.end else None) == case.until
+
+
+@dataclass
+class Bad:
+    name: str
+    acts: list[Act]
+    message: str
+    treaty: Treaty = APMBC
+
+
+BAD = [
+    Bad("withdrawal by a non-party", acts(("withdrawal", "2025-01-01")), "withdrawal by a state"),
+    Bad("withdrawal by a signatory", acts(("signature", "1997-12-03"), ("withdrawal", "2025-01-01")),
+        "withdrawal by a state that is signatory"),
+    Bad("signature before it opened", acts(("signature", "1997-11-01")), "before the treaty opened"),
+    Bad("signature after it closed", acts(("signature", "1999-03-01")), "after signature closed"),
+    Bad("deposit before the treaty opened", acts(("accession", "1997-10-01")), "deposit before"),
+    Bad("ratification without signature", acts(("ratification", "2005-01-01")), "never signed"),
+    Bad("revocation after effect", acts(("accession", "2012-01-09"), ("withdrawal", "2020-01-01"),
+        ("withdrawal_revoked", "2021-01-01")), "revocation with no withdrawal pending"),
+    Bad("second instrument", acts(("accession", "2012-01-09"), ("accession", "2013-01-09")),
+        "a second instrument"),
+    Bad("effect earlier than the notice allows",
+        acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10", "2025-12-01")),
+        "earlier than 6 months"),
+    Bad("suspension by a non-party", acts(("suspension", "2025-07-18")), "suspension declared"),
+    Bad("recorded entry into force disagrees with the rule",
+        acts(("accession", "2012-01-09", "2012-08-01")), "differs from 2012-07-01"),
+]
+
+
+@pytest.mark.parametrize("case", BAD, ids=lambda c: c.name)
+def test_law_refuses(case: Bad) -> None:
+    _, problems = derive(case.treaty, case.acts, EIF)
+    assert problems, "expected a problem"
+    assert case.message in str(problems[0])
+    assert problems[0].line is not None
+
+
+def test_reasons_explain_the_status() -> None:
+    spans, _ = derive(APMBC, acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")), EIF)
+    last = spans[-1]
+    articles = [r.article for r in last.reasons]
+    assert articles == ["Art. 17(2)", "Art. 17(2)", "20(2)", "20(3)"]
+    assert "2026-01-10" in last.reasons[2].text
+    pending = status_on(spans, D("2025-08-01"))
+    assert pending is not None and pending.closed_by is not None
+    assert pending.closed_by.article == "20(3)"

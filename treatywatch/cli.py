@@ -1,0 +1,275 @@
+"""The command line: a thin veneer over the library. Each command parses, calls, prints."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from treatywatch import __version__
+from treatywatch.dates import parse_day
+from treatywatch.errors import DataError, TreatywatchError, UsageError
+from treatywatch.ledger import Ledger, build, load
+from treatywatch.model import Status
+from treatywatch.render import answer_dict, change_dict, dumps, explain, table
+
+
+def today() -> date:
+    """Today, or TREATYWATCH_TODAY (YYYY-MM-DD) for reproducible output."""
+    fixed = os.environ.get("TREATYWATCH_TODAY")
+    return parse_day(fixed) if fixed else date.today()
+
+
+def _day(value: str | None) -> date:
+    return parse_day(value) if value else today()
+
+
+def _ledger(args: argparse.Namespace) -> Ledger:
+    root = Path(args.data) if getattr(args, "data", None) else None
+    return load(root)
+
+
+def cmd_status(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    ans = led.status(led.state(args.state).alpha3, led.treaty(args.treaty).id, _day(args.on))
+    return dumps(answer_dict(led, ans)) if args.json else explain(led, ans)
+
+
+def _statuses(value: str | None) -> set[Status] | None:
+    if value is None:
+        return None
+    if value == "any":
+        return {s for s in Status if s is not Status.NOT_PARTY}
+    out = set()
+    for part in value.split(","):
+        try:
+            out.add(Status(part.strip()))
+        except ValueError:
+            names = ", ".join(s.value for s in Status)
+            raise UsageError(f"unknown status {part!r} (one of: {names}, any)") from None
+    return out
+
+
+def cmd_parties(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    treaty = led.treaty(args.treaty)
+    answers = led.parties(treaty.id, _day(args.on), _statuses(args.status))
+    rows = [answer_dict(led, a) for a in answers]
+    if args.format == "json":
+        return dumps(rows)
+    headers = ["state", "name", "status", "since", "until"]
+    values = [[r["state"], r["state_name"], r["status"], r["since"], r["until"]] for r in rows]
+    if args.format == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(headers)
+        w.writerows(values)
+        return buf.getvalue().rstrip("\n")
+    return table(headers, values) + f"\n{len(rows)} state(s)"
+
+
+def _changes_out(led: Ledger, changes: Sequence[object], as_json: bool) -> str:
+    rows = [change_dict(led, c) for c in changes]  # type: ignore[arg-type]
+    if as_json:
+        return dumps(rows)
+    values = [
+        [r["date"], r["state"], r["treaty"],
+         f"{r['from']} -> {r['to']}" if r["type"] == "status" else f"event: {r['act']}",
+         r["text"]]
+        for r in rows
+    ]
+    return table(["date", "state", "treaty", "change", "why"], values)
+
+
+def cmd_timeline(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    st = led.state(args.state)
+    tid = led.treaty(args.treaty).id if args.treaty else None
+    return _changes_out(led, led.timeline(st.alpha3, tid), args.json)
+
+
+def cmd_changes(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    tid = led.treaty(args.treaty).id if args.treaty else None
+    since, until = parse_day(args.since), _day(args.until)
+    if until < since:
+        raise UsageError(f"--until {until} is before --since {since}")
+    return _changes_out(led, led.changes(since, until, tid), args.json)
+
+
+def cmd_upcoming(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    tid = led.treaty(args.treaty).id if args.treaty else None
+    return _changes_out(led, led.upcoming(_day(args.after), tid), args.json)
+
+
+def cmd_treaties(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    on = today()
+    rows = []
+    for t in sorted(led.treaties.values(), key=lambda t: t.id):
+        eif = led.in_force[t.id].date
+        rows.append({
+            "id": t.id, "short_name": t.short_name, "full_name": t.full_name,
+            "aliases": list(t.aliases), "adopted": t.adopted.isoformat(),
+            "entry_into_force": eif.isoformat() if eif else None,
+            "depositary": t.depositary, "parties_today": len(led.parties(t.id, on)),
+        })
+    if args.json:
+        return dumps(rows)
+    return table(["id", "name", "in force", "parties today"],
+                 [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows])
+
+
+def cmd_states(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    states = sorted(led.states.values(), key=lambda s: s.name)
+    if args.query:
+        states = [led.state(args.query)]
+    rows = [{
+        "alpha3": s.alpha3, "alpha2": s.alpha2, "name": s.name,
+        "depositary_name": s.depositary_name, "aliases": list(s.aliases), "capital": s.capital,
+        "wikidata": s.wikidata or None, "kind": s.kind,
+        "start": s.start.isoformat() if s.start else None,
+        "end": s.end.isoformat() if s.end else None,
+    } for s in states]
+    if args.json:
+        return dumps(rows)
+    return table(["alpha3", "name", "depositary name", "capital"],
+                 [[r["alpha3"], r["name"], r["depositary_name"], r["capital"]] for r in rows])
+
+
+def cmd_validate(args: argparse.Namespace) -> str:
+    root = Path(args.path) if args.path else None
+    ledger, problems = build(root)
+    if problems:
+        raise DataError(problems)
+    assert ledger is not None
+    n_acts = len(ledger.dataset.acts)
+    return (f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
+            f"{len(ledger.sources)} sources")
+
+
+def cmd_overview(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    t = led.treaty(args.treaty)
+    on = today()
+    lines = [f"{t.short_name} — {t.full_name}", f"on {on}:"]
+    counts: dict[str, int] = {}
+    for a in led.parties(t.id, on, set(Status)):
+        counts[a.status.value] = counts.get(a.status.value, 0) + 1
+    lines.append(f"  bound: {len(led.parties(t.id, on))} states")
+    for k in sorted(counts):
+        lines.append(f"    {k}: {counts[k]}")
+    pending = led.parties(t.id, on, {Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED,
+                                      Status.SUSPENDED})
+    if pending:
+        lines.append("  withdrawals pending and suspensions:")
+        for a in pending:
+            d = answer_dict(led, a)
+            lines.append(f"    {a.state.name}: {d['status']} since {d['since']}"
+                         + (f", until {d['until']}" if d["until"] else ""))
+    since = date(on.year - 1, on.month, min(on.day, 28))
+    recent = [c for c in led.changes(since, on, t.id) if c.type == "status"]
+    if recent:
+        lines.append(f"  changes since {since}:")
+        for c in recent:
+            lines.append(f"    {c.date}  {c.state.name}: {c.before} -> {c.after}")
+    nxt = led.upcoming(on, t.id)
+    lines.append("  next:" if nxt else "  next: nothing scheduled")
+    for c in nxt[:5]:
+        lines.append(f"    {c.date}  {c.state.name}: {c.before} -> {c.after} ({c.reason.text})")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="treatywatch",
+        description="Which states are bound by which arms-control treaties on any day, and why.",
+    )
+    p.add_argument("--version", action="version", version=f"treatywatch {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], str], help: str,
+            example: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help,
+                            epilog=f"example:\n  {example}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp.set_defaults(func=func)
+        sp.add_argument("--data", help="a data folder to use instead of the bundled record")
+        return sp
+
+    sp = add("status", cmd_status, "Status of a state under a treaty on a date, with reasons.",
+             "treatywatch status Lithuania apmbc --on 2025-12-26")
+    sp.add_argument("state", help="ISO code, name, alias or capital")
+    sp.add_argument("treaty", help="treaty id or alias")
+    sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
+    sp.add_argument("--json", action="store_true", help="print the status object as JSON")
+
+    sp = add("parties", cmd_parties, "States under a treaty on a date (default: those bound).",
+             "treatywatch parties apmbc --on 2026-03-01 --status withdrawn")
+    sp.add_argument("treaty")
+    sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
+    sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
+    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    sp = add("timeline", cmd_timeline, "Every status change and political event of a state.",
+             "treatywatch timeline FIN --treaty apmbc")
+    sp.add_argument("state")
+    sp.add_argument("--treaty")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("changes", cmd_changes, "Status changes and events between two dates (inclusive).",
+             "treatywatch changes --since 2025-06-01 --until 2026-03-01 --treaty apmbc")
+    sp.add_argument("--since", required=True)
+    sp.add_argument("--until", help="default: today")
+    sp.add_argument("--treaty")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("upcoming", cmd_upcoming, "Status changes scheduled after a date.",
+             "treatywatch upcoming --after 2025-12-01")
+    sp.add_argument("--after", help="default: today")
+    sp.add_argument("--treaty")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("states", cmd_states, "The states in the record, or the one a query names.",
+             "treatywatch states Vilnius")
+    sp.add_argument("query", nargs="?")
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("validate", cmd_validate, "Check a data folder; list every problem, exit 1 if any.",
+             "treatywatch validate treatywatch/data")
+    sp.add_argument("path", nargs="?", help="data folder (default: the bundled record)")
+
+    sp = add("overview", cmd_overview, "A treaty today: parties, pending exits, what comes next.",
+             "treatywatch overview apmbc")
+    sp.add_argument("treaty", nargs="?", default="apmbc")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        out = args.func(args)
+    except TreatywatchError as exc:
+        print(f"treatywatch: {exc}", file=sys.stderr)
+        return exc.exit_code
+    try:
+        print(out)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

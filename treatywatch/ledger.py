@@ -1,0 +1,260 @@
+"""The ledger: every pair's spans, indexed, and the queries people ask of them."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from treatywatch import data as data_mod
+from treatywatch import law
+from treatywatch.errors import DataError, Problem
+from treatywatch.model import BOUND, Act, Event, Reason, Source, Span, State, Status, Treaty
+from treatywatch.names import Index, state_index, treaty_index
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The status of one state under one treaty on one day, with its why."""
+
+    state: State
+    treaty: Treaty
+    on: date
+    span: Span | None
+    events: tuple[Event, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        return self.span.status if self.span else Status.NOT_PARTY
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        if self.span is None:
+            return ()
+        return tuple(r for r in self.span.reasons if r.date <= self.on)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A dated entry of ``changes`` and ``upcoming``: a status change, an act or an event."""
+
+    date: date
+    state: State
+    treaty: Treaty
+    type: str  # "status" | "event"
+    before: Status | None
+    after: Status | None
+    reason: Reason
+
+
+class Ledger:
+    """Indexes over derived spans; build once, query many times."""
+
+    def __init__(
+        self,
+        dataset: data_mod.Dataset,
+        spans: dict[tuple[str, str], list[Span]],
+        in_force: dict[str, law.InForce],
+    ) -> None:
+        self.dataset = dataset
+        self.states: dict[str, State] = dataset.states
+        self.treaties: dict[str, Treaty] = dataset.treaties
+        self.sources: dict[str, Source] = dataset.sources
+        self.in_force = in_force
+        self._spans = spans
+        self._starts = {k: [s.start for s in v] for k, v in spans.items()}
+        self._by_treaty: dict[str, list[str]] = defaultdict(list)
+        self._by_state: dict[str, list[str]] = defaultdict(list)
+        for state, treaty in sorted(spans):
+            self._by_treaty[treaty].append(state)
+            self._by_state[state].append(treaty)
+        self._disputes: dict[tuple[str, str], list[Act]] = defaultdict(list)
+        for act in dataset.acts:
+            if act.alternate:
+                self._disputes[(act.state, act.treaty)].append(act)
+        self._events: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for ev in sorted(dataset.events, key=lambda e: e.date.earliest):
+            self._events[(ev.state, ev.treaty)].append(ev)
+        self._changes = sorted(
+            (c for c in self._all_changes()), key=lambda c: (c.date, c.treaty.id, c.state.alpha3)
+        )
+        self._change_days = [c.date for c in self._changes]
+        self._state_names: Index[State] | None = None
+        self._treaty_names: Index[Treaty] | None = None
+
+    # --- building --------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
+        problems: list[Problem] = []
+        by_pair: dict[tuple[str, str], list[Act]] = defaultdict(list)
+        by_treaty: dict[str, list[Act]] = defaultdict(list)
+        for act in dataset.acts:
+            if act.alternate:
+                continue
+            by_pair[(act.state, act.treaty)].append(act)
+            by_treaty[act.treaty].append(act)
+        in_force: dict[str, law.InForce] = {}
+        for tid, treaty in dataset.treaties.items():
+            in_force[tid], found = law.entry_into_force(treaty, by_treaty.get(tid, []))
+            problems.extend(found)
+        conflicts = dataset.conflicts
+        spans: dict[tuple[str, str], list[Span]] = {}
+        for (state, tid), acts in by_pair.items():
+            pair_spans, found = law.derive(dataset.treaties[tid], acts, in_force[tid], conflicts)
+            spans[(state, tid)] = pair_spans
+            problems.extend(found)
+        ledger = cls(dataset, spans, in_force)
+        problems.extend(ledger.check_assertions())
+        return ledger, problems
+
+    def check_assertions(self) -> list[Problem]:
+        """Each treaty's declared data assertions (counts a depositary or monitor published)."""
+        out = []
+        for treaty in self.treaties.values():
+            for i, a in enumerate(treaty.assertions):
+                on = a.get("date")
+                kind = a.get("kind")
+                if kind is not None:  # a count of acts of one kind, e.g. all signatures
+                    count = sum(1 for x in self.dataset.acts
+                                if x.treaty == treaty.id and x.kind == kind and not x.alternate)
+                    status = f"acts of kind {kind}"
+                elif isinstance(on, date):
+                    status = str(a.get("status", "bound"))
+                    wanted = None if status == "bound" else {Status(status)}
+                    count = len(self.parties(treaty.id, on, wanted))
+                else:
+                    out.append(Problem("an assertion needs a date or an act kind",
+                                       file=f"treaties/{treaty.id}.yaml",
+                                       field=f"assertions[{i}]", value=str(a)))
+                    continue
+                low = int(a.get("min", a.get("count", 0)))  # type: ignore[call-overload]
+                high = int(a.get("max", a.get("count", 10**6)))  # type: ignore[call-overload]
+                if not low <= count <= high:
+                    expected = f"{low}" if low == high else f"{low}..{high}"
+                    out.append(
+                        Problem(
+                            f"{treaty.id}: {count} {status} on {on}, expected {expected} "
+                            f"({a.get('source', 'no source')})",
+                            file=f"treaties/{treaty.id}.yaml",
+                            field=f"assertions[{i}]",
+                            value=str(count),
+                            hint="an act is missing, duplicated or misdated",
+                        )
+                    )
+        return out
+
+    # --- names -----------------------------------------------------------------------------
+
+    def state(self, text: str) -> State:
+        if self._state_names is None:
+            self._state_names = state_index(self.states.values())
+        return self._state_names.get(text)
+
+    def treaty(self, text: str) -> Treaty:
+        if self._treaty_names is None:
+            self._treaty_names = treaty_index(self.treaties.values())
+        return self._treaty_names.get(text)
+
+    # --- queries ---------------------------------------------------------------------------
+
+    def spans(self, state: str, treaty: str) -> list[Span]:
+        return self._spans.get((state, treaty), [])
+
+    def status(self, state: str, treaty: str, on: date) -> Answer:
+        key = (state, treaty)
+        spans = self._spans.get(key)
+        span = None
+        if spans:
+            i = bisect.bisect_right(self._starts[key], on) - 1
+            if i >= 0 and spans[i].covers(on):
+                span = spans[i]
+        events = tuple(e for e in self._events.get(key, ()) if e.date.earliest <= on)
+        return Answer(self.states[state], self.treaties[treaty], on, span, events)
+
+    def parties(self, treaty: str, on: date, statuses: Iterable[Status] | None = None) -> list[Answer]:
+        """States under ``treaty`` on ``on`` whose status is in ``statuses`` (default: bound)."""
+        wanted = frozenset(statuses) if statuses is not None else BOUND
+        out = []
+        for state in self._by_treaty.get(treaty, []):
+            ans = self.status(state, treaty, on)
+            if ans.status in wanted:
+                out.append(ans)
+        return sorted(out, key=lambda a: a.state.name)
+
+    def disputes(self, state: str, treaty: str) -> list[Act]:
+        """Readings that a source gives but the record does not follow."""
+        return list(self._disputes.get((state, treaty), []))
+
+    def treaties_of(self, state: str) -> list[str]:
+        return list(self._by_state.get(state, []))
+
+    def events(self, state: str, treaty: str | None = None) -> list[Event]:
+        out = []
+        for (s, t), evs in self._events.items():
+            if s == state and (treaty is None or t == treaty):
+                out.extend(evs)
+        return sorted(out, key=lambda e: e.date.earliest)
+
+    def timeline(self, state: str, treaty: str | None = None) -> list[Change]:
+        """Every status change and political event of a state, oldest first."""
+        return [
+            c for c in self._changes
+            if c.state.alpha3 == state and (treaty is None or c.treaty.id == treaty)
+        ]
+
+    def changes(self, since: date, until: date, treaty: str | None = None) -> list[Change]:
+        lo = bisect.bisect_left(self._change_days, since)
+        hi = bisect.bisect_right(self._change_days, until)
+        return [c for c in self._changes[lo:hi] if treaty is None or c.treaty.id == treaty]
+
+    def upcoming(self, after: date, treaty: str | None = None) -> list[Change]:
+        lo = bisect.bisect_right(self._change_days, after)
+        return [
+            c for c in self._changes[lo:]
+            if c.type == "status" and (treaty is None or c.treaty.id == treaty)
+        ]
+
+    def _all_changes(self) -> Iterable[Change]:
+        for (state, tid), spans in self._spans.items():
+            prev: Status | None = Status.NOT_PARTY
+            for span in spans:
+                reason = span.reasons[-1] if span.reasons else Reason(span.start, "", "", "")
+                # the reason that opened the span is the last one dated on its start
+                for r in span.reasons:
+                    if r.date == span.start:
+                        reason = r
+                yield Change(span.start, self.states[state], self.treaties[tid], "status",
+                             prev, span.status, reason)
+                prev = span.status
+        for ev in self.dataset.events:
+            reason = Reason(ev.date.earliest, ev.kind, "", ev.note, ev.sources)
+            yield Change(ev.date.earliest, self.states[ev.state], self.treaties[ev.treaty],
+                         "event", None, None, reason)
+
+    def source_list(self, ids: Iterable[str]) -> list[Source]:
+        """Sources by id, in order, each URL once."""
+        seen: dict[str, Source] = {}
+        for i in ids:
+            src = self.sources.get(i)
+            if src is not None and src.url not in seen:
+                seen[src.url] = src
+        return list(seen.values())
+
+
+def build(root: Path | None = None) -> tuple[Ledger | None, list[Problem]]:
+    """Read and derive; return the ledger (None if the data could not be read) and problems."""
+    dataset, problems = data_mod.read(root)
+    ledger, found = Ledger.build(dataset)
+    return ledger, problems + found
+
+
+def load(root: Path | None = None) -> Ledger:
+    """The ledger of a data folder (default: the bundled record); raise DataError on problems."""
+    ledger, problems = build(root)
+    if problems or ledger is None:
+        raise DataError(problems)
+    return ledger
