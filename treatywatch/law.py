@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
+from treatywatch.dates import add_months
 from treatywatch.errors import Problem
 from treatywatch.model import (
     AFTER_SIGNATURE,
@@ -18,6 +19,7 @@ from treatywatch.model import (
     Act,
     ActKind,
     Conflict,
+    Period,
     Reason,
     Span,
     Status,
@@ -348,7 +350,19 @@ def _withdraw(run: _Run, act: Act) -> None:
         return
     earliest = rule.notice.after(act.day)
     effective = earliest
-    if act.effective is not None:
+    start = act.day
+    imprecise = act.date.precision != "day"
+    if imprecise and act.effective is not None:
+        # Receipt known only to the month or year: accept a recorded effect that the
+        # notice period allows from some day in that period, and count back from it.
+        latest = rule.notice.after(act.date.latest)
+        named = act.effective.earliest
+        if earliest <= named <= latest:
+            back = _count_back(rule.notice, named)
+            if back is not None and act.date.contains(back):
+                start = back
+                effective = named
+    if act.effective is not None and not (imprecise and effective == act.effective.earliest):
         named = act.effective.earliest
         if named < earliest:
             run.problems.append(
@@ -366,12 +380,17 @@ def _withdraw(run: _Run, act: Act) -> None:
             effective = named
     counted = "receipt by the depositary" if rule.counted_from == "depositary_receipt" else "notice"
     basis = f"{rule.notice} after {counted}"
-    if effective != earliest:
+    if start != act.day:
+        basis += (f"; receipt recorded only as {act.date}, so its day ({start}) is counted "
+                  f"back from the recorded effect")
+    elif effective != earliest:
         basis = f"on the later date named in the notice ({rule.notice} at least)"
     text = f"notice of withdrawal received; takes effect {effective} ({basis})"
     if rule.fallback:
         text += "; the treaty is silent on withdrawal, so the Vienna Convention applies"
-    run.now(_Transition(act.day, Status.WITHDRAWAL_PENDING, _reason(act, text, rule.article)))
+    run.now(
+        _Transition(start, Status.WITHDRAWAL_PENDING, _reason(act, text, rule.article, on=start))
+    )
     run.scheduled = [t for t in run.scheduled if not (t.tag == "entry" and t.day >= effective)]
     conflict = conflict_on(run.conflicts, act.state, effective) if rule.armed_conflict_clause else None
     if conflict is None:
@@ -396,6 +415,17 @@ def _withdraw(run: _Run, act: Act) -> None:
             conflict.sources,
         )
         run.scheduled.append(_Transition(conflict.end, Status.WITHDRAWN, ended, tag="withdrawal"))
+
+
+def _count_back(notice: Period, effective: date) -> date | None:
+    """The receipt day from which ``notice`` ends on ``effective`` (None if ambiguous)."""
+    if notice.days and not (notice.months or notice.years):
+        return effective - timedelta(days=notice.days)
+    if notice.days:
+        return None
+    months = notice.months + 12 * notice.years
+    back = add_months(effective, -months)
+    return back if notice.after(back) == effective else None
 
 
 def _revoke(run: _Run, act: Act) -> None:
