@@ -6,13 +6,13 @@ from datetime import date
 
 from treatywatch.dates import parse_partial
 from treatywatch.model import (
+    VCLT_FALLBACK,
     Act,
     ActKind,
     EntryRule,
     Period,
     Treaty,
     TreatyEntry,
-    VCLT_FALLBACK,
     WithdrawalRule,
 )
 
@@ -58,7 +58,5 @@ def acts(*rows: tuple[str, str] | tuple[str, str, str]) -> list[Act]:
     for i, row in enumerate(rows):
         kind, day = row[0], row[1]
         eff = parse_partial(row[2]) if len(row) > 2 else None
-        out.append(
-            Act("t", "XXX", ActKind(kind), parse_partial(day), ("src",), eff, line=i + 2)
-        )
+        out.append(Act("t", "XXX", ActKind(kind), parse_partial(day), ("src",), eff, line=i + 2))
     return out

@@ -78,9 +78,13 @@ def _changes_out(led: Ledger, changes: Sequence[object], as_json: bool) -> str:
     if as_json:
         return dumps(rows)
     values = [
-        [r["date"], r["state"], r["treaty"],
-         f"{r['from']} -> {r['to']}" if r["type"] == "status" else f"event: {r['act']}",
-         r["text"]]
+        [
+            r["date"],
+            r["state"],
+            r["treaty"],
+            f"{r['from']} -> {r['to']}" if r["type"] == "status" else f"event: {r['act']}",
+            r["text"],
+        ]
         for r in rows
     ]
     return table(["date", "state", "treaty", "change", "why"], values)
@@ -114,16 +118,24 @@ def cmd_treaties(args: argparse.Namespace) -> str:
     rows = []
     for t in sorted(led.treaties.values(), key=lambda t: t.id):
         eif = led.in_force[t.id].date
-        rows.append({
-            "id": t.id, "short_name": t.short_name, "full_name": t.full_name,
-            "aliases": list(t.aliases), "adopted": t.adopted.isoformat(),
-            "entry_into_force": eif.isoformat() if eif else None,
-            "depositary": t.depositary, "parties_today": len(led.parties(t.id, on)),
-        })
+        rows.append(
+            {
+                "id": t.id,
+                "short_name": t.short_name,
+                "full_name": t.full_name,
+                "aliases": list(t.aliases),
+                "adopted": t.adopted.isoformat(),
+                "entry_into_force": eif.isoformat() if eif else None,
+                "depositary": t.depositary,
+                "parties_today": len(led.parties(t.id, on)),
+            }
+        )
     if args.json:
         return dumps(rows)
-    return table(["id", "name", "in force", "parties today"],
-                 [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows])
+    return table(
+        ["id", "name", "in force", "parties today"],
+        [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows],
+    )
 
 
 def cmd_states(args: argparse.Namespace) -> str:
@@ -131,17 +143,27 @@ def cmd_states(args: argparse.Namespace) -> str:
     states = sorted(led.states.values(), key=lambda s: s.name)
     if args.query:
         states = [led.state(args.query)]
-    rows = [{
-        "alpha3": s.alpha3, "alpha2": s.alpha2, "name": s.name,
-        "depositary_name": s.depositary_name, "aliases": list(s.aliases), "capital": s.capital,
-        "wikidata": s.wikidata or None, "kind": s.kind,
-        "start": s.start.isoformat() if s.start else None,
-        "end": s.end.isoformat() if s.end else None,
-    } for s in states]
+    rows = [
+        {
+            "alpha3": s.alpha3,
+            "alpha2": s.alpha2,
+            "name": s.name,
+            "depositary_name": s.depositary_name,
+            "aliases": list(s.aliases),
+            "capital": s.capital,
+            "wikidata": s.wikidata or None,
+            "kind": s.kind,
+            "start": s.start.isoformat() if s.start else None,
+            "end": s.end.isoformat() if s.end else None,
+        }
+        for s in states
+    ]
     if args.json:
         return dumps(rows)
-    return table(["alpha3", "name", "depositary name", "capital"],
-                 [[r["alpha3"], r["name"], r["depositary_name"], r["capital"]] for r in rows])
+    return table(
+        ["alpha3", "name", "depositary name", "capital"],
+        [[r["alpha3"], r["name"], r["depositary_name"], r["capital"]] for r in rows],
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> str:
@@ -151,8 +173,10 @@ def cmd_validate(args: argparse.Namespace) -> str:
         raise DataError(problems)
     assert ledger is not None
     n_acts = len(ledger.dataset.acts)
-    return (f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
-            f"{len(ledger.sources)} sources")
+    return (
+        f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
+        f"{len(ledger.sources)} sources"
+    )
 
 
 def cmd_overview(args: argparse.Namespace) -> str:
@@ -166,14 +190,17 @@ def cmd_overview(args: argparse.Namespace) -> str:
     lines.append(f"  bound: {len(led.parties(t.id, on))} states")
     for k in sorted(counts):
         lines.append(f"    {k}: {counts[k]}")
-    pending = led.parties(t.id, on, {Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED,
-                                      Status.SUSPENDED})
+    pending = led.parties(
+        t.id, on, {Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED, Status.SUSPENDED}
+    )
     if pending:
         lines.append("  withdrawals pending and suspensions:")
         for a in pending:
             d = answer_dict(led, a)
-            lines.append(f"    {a.state.name}: {d['status']} since {d['since']}"
-                         + (f", until {d['until']}" if d["until"] else ""))
+            lines.append(
+                f"    {a.state.name}: {d['status']} since {d['since']}"
+                + (f", until {d['until']}" if d["until"] else "")
+            )
     since = date(on.year - 1, on.month, min(on.day, 28))
     recent = [c for c in led.changes(since, on, t.id) if c.type == "status"]
     if recent:
@@ -195,44 +222,69 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"treatywatch {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], str], help: str,
-            example: str) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help, description=help,
-                            epilog=f"example:\n  {example}",
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    def add(
+        name: str, func: Callable[[argparse.Namespace], str], help: str, example: str
+    ) -> argparse.ArgumentParser:
+        sp = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sp.set_defaults(func=func)
         sp.add_argument("--data", help="a data folder to use instead of the bundled record")
         return sp
 
-    sp = add("status", cmd_status, "Status of a state under a treaty on a date, with reasons.",
-             "treatywatch status Lithuania apmbc --on 2025-12-26")
+    sp = add(
+        "status",
+        cmd_status,
+        "Status of a state under a treaty on a date, with reasons.",
+        "treatywatch status Lithuania apmbc --on 2025-12-26",
+    )
     sp.add_argument("state", help="ISO code, name, alias or capital")
     sp.add_argument("treaty", help="treaty id or alias")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
     sp.add_argument("--json", action="store_true", help="print the status object as JSON")
 
-    sp = add("parties", cmd_parties, "States under a treaty on a date (default: those bound).",
-             "treatywatch parties apmbc --on 2026-03-01 --status withdrawn")
+    sp = add(
+        "parties",
+        cmd_parties,
+        "States under a treaty on a date (default: those bound).",
+        "treatywatch parties apmbc --on 2026-03-01 --status withdrawn",
+    )
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
     sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    sp = add("timeline", cmd_timeline, "Every status change and political event of a state.",
-             "treatywatch timeline FIN --treaty apmbc")
+    sp = add(
+        "timeline",
+        cmd_timeline,
+        "Every status change and political event of a state.",
+        "treatywatch timeline FIN --treaty apmbc",
+    )
     sp.add_argument("state")
     sp.add_argument("--treaty")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("changes", cmd_changes, "Status changes and events between two dates (inclusive).",
-             "treatywatch changes --since 2025-06-01 --until 2026-03-01 --treaty apmbc")
+    sp = add(
+        "changes",
+        cmd_changes,
+        "Status changes and events between two dates (inclusive).",
+        "treatywatch changes --since 2025-06-01 --until 2026-03-01 --treaty apmbc",
+    )
     sp.add_argument("--since", required=True)
     sp.add_argument("--until", help="default: today")
     sp.add_argument("--treaty")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("upcoming", cmd_upcoming, "Status changes scheduled after a date.",
-             "treatywatch upcoming --after 2025-12-01")
+    sp = add(
+        "upcoming",
+        cmd_upcoming,
+        "Status changes scheduled after a date.",
+        "treatywatch upcoming --after 2025-12-01",
+    )
     sp.add_argument("--after", help="default: today")
     sp.add_argument("--treaty")
     sp.add_argument("--json", action="store_true")
@@ -240,17 +292,29 @@ def _parser() -> argparse.ArgumentParser:
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("states", cmd_states, "The states in the record, or the one a query names.",
-             "treatywatch states Vilnius")
+    sp = add(
+        "states",
+        cmd_states,
+        "The states in the record, or the one a query names.",
+        "treatywatch states Vilnius",
+    )
     sp.add_argument("query", nargs="?")
     sp.add_argument("--json", action="store_true")
 
-    sp = add("validate", cmd_validate, "Check a data folder; list every problem, exit 1 if any.",
-             "treatywatch validate treatywatch/data")
+    sp = add(
+        "validate",
+        cmd_validate,
+        "Check a data folder; list every problem, exit 1 if any.",
+        "treatywatch validate treatywatch/data",
+    )
     sp.add_argument("path", nargs="?", help="data folder (default: the bundled record)")
 
-    sp = add("overview", cmd_overview, "A treaty today: parties, pending exits, what comes next.",
-             "treatywatch overview apmbc")
+    sp = add(
+        "overview",
+        cmd_overview,
+        "A treaty today: parties, pending exits, what comes next.",
+        "treatywatch overview apmbc",
+    )
     sp.add_argument("treaty", nargs="?", default="apmbc")
     return p
 

@@ -84,8 +84,10 @@ class _Rows:
         self.path = path
         self.required = required
         self.problems = problems
-        self.name = path.name if path.parent.name not in ("acts", "treaties") else (
-            f"{path.parent.name}/{path.name}"
+        self.name = (
+            path.name
+            if path.parent.name not in ("acts", "treaties")
+            else (f"{path.parent.name}/{path.name}")
         )
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
@@ -113,7 +115,7 @@ class _Rows:
                         "more fields than the header has",
                         file=self.name,
                         line=reader.line_num,
-                        value=",".join(str(v) for v in row[None]),  # type: ignore[index]
+                        value=",".join(str(v) for v in row[None]),
                         hint="quote a field that contains a comma",
                     )
                 )
@@ -163,7 +165,11 @@ def load_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
         if r.get("published"):
             _date(rows, line, "published", r["published"], False)
         out[sid] = Source(
-            sid, r["url"], r["publisher"], r["title"], r.get("published") or None,
+            sid,
+            r["url"],
+            r["publisher"],
+            r["title"],
+            r.get("published") or None,
             r.get("accessed") or None,
         )
     return out
@@ -197,10 +203,17 @@ def load_states(path: Path, problems: list[Problem]) -> dict[str, State]:
             kind=r.get("kind", "") or "member",
             continues=r.get("continues", ""),
         )
-    for a3, st in out.items():
+    for st in out.values():
         if st.continues and st.continues not in out:
-            problems.append(Problem("continues an unknown state", file=rows.name, field="continues",
-                                    value=st.continues, hint=suggest(st.continues, list(out))))
+            problems.append(
+                Problem(
+                    "continues an unknown state",
+                    file=rows.name,
+                    field="continues",
+                    value=st.continues,
+                    hint=suggest(st.continues, list(out)),
+                )
+            )
     return out
 
 
@@ -287,8 +300,12 @@ def load_conflicts(
             continue
         out.append(
             Conflict(
-                r["state"], r["opponent"], start.earliest, end.earliest if end else None,
-                srcs, r.get("note", ""),
+                r["state"],
+                r["opponent"],
+                start.earliest,
+                end.earliest if end else None,
+                srcs,
+                r.get("note", ""),
             )
         )
     return out
@@ -309,10 +326,18 @@ def load_events(
             rows.bad(line, "state", r["state"], "unknown state", suggest(r["state"], list(states)))
             ok = False
         if r["treaty"] not in treaties:
-            rows.bad(line, "treaty", r["treaty"], "unknown treaty", suggest(r["treaty"], list(treaties)))
+            rows.bad(
+                line, "treaty", r["treaty"], "unknown treaty", suggest(r["treaty"], list(treaties))
+            )
             ok = False
         if r["event"] not in EVENT_KINDS:
-            rows.bad(line, "event", r["event"], "unknown event kind", suggest(r["event"], sorted(EVENT_KINDS)))
+            rows.bad(
+                line,
+                "event",
+                r["event"],
+                "unknown event kind",
+                suggest(r["event"], sorted(EVENT_KINDS)),
+            )
             ok = False
         day = _date(rows, line, "date", r["date"], True)
         srcs = _split(r["sources"])
@@ -374,7 +399,9 @@ class _Yaml:
             return EntryRule("on_deposit", "")
         kind = str(data.get("kind", ""))
         if kind not in ENTRY_RULE_KINDS:
-            self.bad(f"{path}.kind", kind, "unknown rule kind", suggest(kind, list(ENTRY_RULE_KINDS)))
+            self.bad(
+                f"{path}.kind", kind, "unknown rule kind", suggest(kind, list(ENTRY_RULE_KINDS))
+            )
             kind = "on_deposit"
         return EntryRule(
             kind=kind,
@@ -416,8 +443,10 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         if eif is not None:
             threshold = entry_data.get("threshold")
             entry = TreatyEntry(
-                eif, str(entry_data.get("article", "")),
-                int(threshold) if threshold is not None else None, rule,
+                eif,
+                str(entry_data.get("article", "")),
+                int(threshold) if threshold is not None else None,
+                rule,
             )
     closes_raw = sig.get("closes") if sig else None
     closes: date | None
@@ -513,7 +542,10 @@ def check_existence(ds: Dataset) -> list[Problem]:
             out.append(
                 Problem(
                     f"{st.name} did not exist yet on {act.date} (from {start})",
-                    file=act.file, line=act.line, field="date", value=str(act.date),
+                    file=act.file,
+                    line=act.line,
+                    field="date",
+                    value=str(act.date),
                     hint="a new state joins by succession or accession after it exists",
                 )
             )
@@ -521,15 +553,26 @@ def check_existence(ds: Dataset) -> list[Problem]:
             out.append(
                 Problem(
                     f"{st.name} no longer existed on {act.date} (until {st.end})",
-                    file=act.file, line=act.line, field="date", value=str(act.date),
+                    file=act.file,
+                    line=act.line,
+                    field="date",
+                    value=str(act.date),
                     hint="record the act under the successor state",
                 )
             )
-        if act.kind is ActKind.SUCCESSION and st.start and act.effective and act.effective.earliest < st.start:
+        if (
+            act.kind is ActKind.SUCCESSION
+            and st.start
+            and act.effective
+            and act.effective.earliest < st.start
+        ):
             out.append(
                 Problem(
                     f"succession effective {act.effective}, before {st.name} existed ({st.start})",
-                    file=act.file, line=act.line, field="effective", value=str(act.effective),
+                    file=act.file,
+                    line=act.line,
+                    field="effective",
+                    value=str(act.effective),
                 )
             )
     return out

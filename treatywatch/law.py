@@ -50,9 +50,17 @@ _DEPOSITED = {
 }
 
 
-def act_order(act: Act) -> tuple[date, int, str]:
-    """The order in which acts are applied: by date, then by legal sequence."""
-    return (act.day, _ORDER[act.kind], act.depositary)
+def art(article: str) -> str:
+    """'20(3)' -> 'Art. 20(3)'; labels that already name their instrument stay as they are."""
+    if not article or article.startswith(("Art", "VCLT", "succession")):
+        return article
+    return f"Art. {article}"
+
+
+def act_order(act: Act) -> tuple[date, int, str, str, str, int]:
+    """The order in which acts are applied: by date, then legal sequence; total, so that
+    the order in which files list acts never changes a result."""
+    return (act.day, _ORDER[act.kind], act.kind.value, act.depositary, act.file, act.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +213,13 @@ def _apply(run: _Run, act: Act) -> None:
             run.problem(act, f"no suspension to lift (status {run.current.value})")
             return
         run.now(
-            _Transition(
-                act.day, Status.PARTY, _reason(act, "suspension lifted", "VCLT Art. 72")
-            )
+            _Transition(act.day, Status.PARTY, _reason(act, "suspension lifted", "VCLT Art. 72"))
         )
     elif kind is ActKind.SIGNATURE_WITHDRAWN:
         if run.current is not Status.SIGNATORY:
-            run.problem(act, f"only a signatory can withdraw its signature (status {run.current.value})")
+            run.problem(
+                act, f"only a signatory can withdraw its signature (status {run.current.value})"
+            )
             return
         text = "declared that it does not intend to become a party"
         run.now(
@@ -249,7 +257,12 @@ def _consent(run: _Run, act: Act) -> None:
             return  # a further depositary's copy; the earliest deposit counts
         run.problem(act, f"a second instrument of consent (first: {run.consent.date})")
         return
-    if run.current not in (Status.NOT_PARTY, Status.SIGNATORY, Status.SIGNATURE_WITHDRAWN, Status.WITHDRAWN):
+    if run.current not in (
+        Status.NOT_PARTY,
+        Status.SIGNATORY,
+        Status.SIGNATURE_WITHDRAWN,
+        Status.WITHDRAWN,
+    ):
         run.problem(act, f"an instrument of consent from a state that is {run.current.value}")
         return
     opens = t.signature_opens or t.adopted
@@ -280,21 +293,26 @@ def _consent(run: _Run, act: Act) -> None:
         bound_from = late
         article = t.late_joiner.article
         how = t.late_joiner.describe()
-    if act.effective is not None and act.effective.precision == "day":
-        if act.effective.earliest != bound_from:
-            run.problems.append(
-                Problem(
-                    f"{act.state} {act.kind.value} of {act.treaty}: the recorded entry into force "
-                    f"{act.effective} differs from {bound_from} given by Art. {article}",
-                    file=act.file or None,
-                    line=act.line or None,
-                    field="effective",
-                    value=str(act.effective),
-                    hint="check the deposit date and the treaty's entry-into-force rule",
-                )
+    if (
+        act.effective is not None
+        and act.effective.precision == "day"
+        and act.effective.earliest != bound_from
+    ):
+        run.problems.append(
+            Problem(
+                f"{act.state} {act.kind.value} of {act.treaty}: the recorded entry into force "
+                f"{act.effective} differs from {bound_from} given by Art. {article}",
+                file=act.file or None,
+                line=act.line or None,
+                field="effective",
+                value=str(act.effective),
+                hint="check the deposit date and the treaty's entry-into-force rule",
             )
+        )
     art = f"Art. {article}"
-    entry = Reason(bound_from, "entry_into_force", art, f"bound from {bound_from} ({how})", act.sources)
+    entry = Reason(
+        bound_from, "entry_into_force", art, f"bound from {bound_from} ({how})", act.sources
+    )
     if bound_from <= act.day:
         run.now(_Transition(act.day, Status.PARTY, _reason(act, f"{text}; bound at once", art)))
         return
@@ -302,7 +320,9 @@ def _consent(run: _Run, act: Act) -> None:
         _Transition(
             act.day,
             Status.CONSENTED,
-            _reason(act, f"{text}; in force for it from {bound_from}", f"Art. {t.late_joiner.article}"),
+            _reason(
+                act, f"{text}; in force for it from {bound_from}", f"Art. {t.late_joiner.article}"
+            ),
         )
     )
     run.scheduled.append(_Transition(bound_from, Status.PARTY, entry, tag="entry"))
@@ -368,7 +388,8 @@ def _withdraw(run: _Run, act: Act) -> None:
             run.problems.append(
                 Problem(
                     f"{act.state} withdrawal from {act.treaty}: recorded effect {act.effective} is "
-                    f"earlier than {rule.notice} after receipt ({earliest}, {rule.effect_article})",
+                    f"earlier than {rule.notice} after receipt "
+                    f"({earliest}, {art(rule.effect_article)})",
                     file=act.file or None,
                     line=act.line or None,
                     field="effective",
@@ -381,36 +402,50 @@ def _withdraw(run: _Run, act: Act) -> None:
     counted = "receipt by the depositary" if rule.counted_from == "depositary_receipt" else "notice"
     basis = f"{rule.notice} after {counted}"
     if start != act.day:
-        basis += (f"; receipt recorded only as {act.date}, so its day ({start}) is counted "
-                  f"back from the recorded effect")
+        basis += (
+            f"; receipt recorded only as {act.date}, so its day ({start}) is counted "
+            f"back from the recorded effect"
+        )
     elif effective != earliest:
         basis = f"on the later date named in the notice ({rule.notice} at least)"
     text = f"notice of withdrawal received; takes effect {effective} ({basis})"
     if rule.fallback:
         text += "; the treaty is silent on withdrawal, so the Vienna Convention applies"
     run.now(
-        _Transition(start, Status.WITHDRAWAL_PENDING, _reason(act, text, rule.article, on=start))
+        _Transition(
+            start, Status.WITHDRAWAL_PENDING, _reason(act, text, art(rule.article), on=start)
+        )
     )
     run.scheduled = [t for t in run.scheduled if not (t.tag == "entry" and t.day >= effective)]
-    conflict = conflict_on(run.conflicts, act.state, effective) if rule.armed_conflict_clause else None
+    conflict = (
+        conflict_on(run.conflicts, act.state, effective) if rule.armed_conflict_clause else None
+    )
     if conflict is None:
-        done = Reason(effective, "withdrawal_effective", rule.effect_article, "withdrawal took effect", act.sources)
+        done = Reason(
+            effective,
+            "withdrawal_effective",
+            art(rule.effect_article),
+            "withdrawal took effect",
+            act.sources,
+        )
         run.scheduled.append(_Transition(effective, Status.WITHDRAWN, done, tag="withdrawal"))
         return
     held = Reason(
         effective,
         "withdrawal_held",
-        rule.effect_article,
+        art(rule.effect_article),
         f"notice period over while engaged in armed conflict with {conflict.opponent}; "
         "the withdrawal does not take effect before the conflict ends",
         conflict.sources,
     )
-    run.scheduled.append(_Transition(effective, Status.WITHDRAWAL_SUSPENDED, held, tag="withdrawal"))
+    run.scheduled.append(
+        _Transition(effective, Status.WITHDRAWAL_SUSPENDED, held, tag="withdrawal")
+    )
     if conflict.end is not None:
         ended = Reason(
             conflict.end,
             "withdrawal_effective",
-            rule.effect_article,
+            art(rule.effect_article),
             f"armed conflict with {conflict.opponent} ended; withdrawal took effect",
             conflict.sources,
         )
@@ -470,7 +505,13 @@ def _end_treaty(treaty: Treaty, end: date, transitions: list[_Transition]) -> li
     kept = [t for t in transitions if t.day < end]
     if kept and kept[-1].status is not Status.NOT_PARTY:
         text = "the treaty itself ended; nobody is bound"
-        kept.append(_Transition(end, Status.ENDED, Reason(end, "treaty_ended", treaty.end_article, text, treaty.sources)))
+        kept.append(
+            _Transition(
+                end,
+                Status.ENDED,
+                Reason(end, "treaty_ended", art(treaty.end_article), text, treaty.sources),
+            )
+        )
     return kept
 
 
@@ -480,10 +521,10 @@ def _spans(state: str, treaty: str, transitions: list[_Transition]) -> list[Span
     for t in transitions:
         history.append(t.reason)
         if merged and merged[-1][0].day == t.day:
-            merged[-1] = (t, tuple(history))
-        elif merged and merged[-1][0].status is t.status and merged[-1][0].contested == t.contested:
-            prev, _ = merged[-1]
-            merged[-1] = (prev, tuple(history))
+            merged.pop()  # the same day: the later transition wins
+        last = merged[-1][0] if merged else None
+        if last is not None and last.status is t.status and last.contested == t.contested:
+            merged[-1] = (last, tuple(history))  # no change of status: one span, more reasons
         else:
             merged.append((t, tuple(history)))
     spans = []

@@ -119,17 +119,25 @@ class Ledger:
                 on = a.get("date")
                 kind = a.get("kind")
                 if kind is not None:  # a count of acts of one kind, e.g. all signatures
-                    count = sum(1 for x in self.dataset.acts
-                                if x.treaty == treaty.id and x.kind == kind and not x.alternate)
+                    count = sum(
+                        1
+                        for x in self.dataset.acts
+                        if x.treaty == treaty.id and x.kind == kind and not x.alternate
+                    )
                     status = f"acts of kind {kind}"
                 elif isinstance(on, date):
                     status = str(a.get("status", "bound"))
                     wanted = None if status == "bound" else {Status(status)}
                     count = len(self.parties(treaty.id, on, wanted))
                 else:
-                    out.append(Problem("an assertion needs a date or an act kind",
-                                       file=f"treaties/{treaty.id}.yaml",
-                                       field=f"assertions[{i}]", value=str(a)))
+                    out.append(
+                        Problem(
+                            "an assertion needs a date or an act kind",
+                            file=f"treaties/{treaty.id}.yaml",
+                            field=f"assertions[{i}]",
+                            value=str(a),
+                        )
+                    )
                     continue
                 low = int(a.get("min", a.get("count", 0)))  # type: ignore[call-overload]
                 high = int(a.get("max", a.get("count", 10**6)))  # type: ignore[call-overload]
@@ -175,7 +183,9 @@ class Ledger:
         events = tuple(e for e in self._events.get(key, ()) if e.date.earliest <= on)
         return Answer(self.states[state], self.treaties[treaty], on, span, events)
 
-    def parties(self, treaty: str, on: date, statuses: Iterable[Status] | None = None) -> list[Answer]:
+    def parties(
+        self, treaty: str, on: date, statuses: Iterable[Status] | None = None
+    ) -> list[Answer]:
         """States under ``treaty`` on ``on`` whose status is in ``statuses`` (default: bound)."""
         wanted = frozenset(statuses) if statuses is not None else BOUND
         out = []
@@ -202,7 +212,8 @@ class Ledger:
     def timeline(self, state: str, treaty: str | None = None) -> list[Change]:
         """Every status change and political event of a state, oldest first."""
         return [
-            c for c in self._changes
+            c
+            for c in self._changes
             if c.state.alpha3 == state and (treaty is None or c.treaty.id == treaty)
         ]
 
@@ -214,7 +225,8 @@ class Ledger:
     def upcoming(self, after: date, treaty: str | None = None) -> list[Change]:
         lo = bisect.bisect_right(self._change_days, after)
         return [
-            c for c in self._changes[lo:]
+            c
+            for c in self._changes[lo:]
             if c.type == "status" and (treaty is None or c.treaty.id == treaty)
         ]
 
@@ -227,13 +239,27 @@ class Ledger:
                 for r in span.reasons:
                     if r.date == span.start:
                         reason = r
-                yield Change(span.start, self.states[state], self.treaties[tid], "status",
-                             prev, span.status, reason)
+                yield Change(
+                    span.start,
+                    self.states[state],
+                    self.treaties[tid],
+                    "status",
+                    prev,
+                    span.status,
+                    reason,
+                )
                 prev = span.status
         for ev in self.dataset.events:
             reason = Reason(ev.date.earliest, ev.kind, "", ev.note, ev.sources)
-            yield Change(ev.date.earliest, self.states[ev.state], self.treaties[ev.treaty],
-                         "event", None, None, reason)
+            yield Change(
+                ev.date.earliest,
+                self.states[ev.state],
+                self.treaties[ev.treaty],
+                "event",
+                None,
+                None,
+                reason,
+            )
 
     def source_list(self, ids: Iterable[str]) -> list[Source]:
         """Sources by id, in order, each URL once."""

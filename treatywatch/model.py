@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -258,7 +259,7 @@ class Act:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property
-    def day(self) -> date:
+    def day(self) -> dt.date:
         return self.date.earliest
 
 

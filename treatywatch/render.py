@@ -16,8 +16,11 @@ def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
     source_ids = [s for r in reasons for s in r.sources]
     nxt = None
     if span is not None and span.end is not None and span.closed_by is not None:
-        nxt = {"date": span.end.isoformat(), "text": span.closed_by.text,
-               "article": span.closed_by.article}
+        nxt = {
+            "date": span.end.isoformat(),
+            "text": span.closed_by.text,
+            "article": span.closed_by.article,
+        }
     return {
         "state": ans.state.alpha3,
         "state_name": ans.state.name,
@@ -33,12 +36,9 @@ def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
             for r in reasons
         ],
         "next": nxt,
-        "events": [
-            {"date": str(e.date), "event": e.kind, "note": e.note} for e in ans.events
-        ],
+        "events": [{"date": str(e.date), "event": e.kind, "note": e.note} for e in ans.events],
         "disputes": [
-            {"act": a.kind.value, "date": str(a.date), "note": a.note,
-             "sources": list(a.sources)}
+            {"act": a.kind.value, "date": str(a.date), "note": a.note, "sources": list(a.sources)}
             for a in ledger.disputes(ans.state.alpha3, ans.treaty.id)
         ],
         "sources": [

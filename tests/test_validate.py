@@ -1,0 +1,88 @@
+"""Bad input: every problem is reported with file, line, field, value and a hint."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from treatywatch.cli import main
+from treatywatch.data import bundled_path
+from treatywatch.errors import DataError
+from treatywatch.ledger import build, load
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(bundled_path(), root)
+    return root
+
+
+def _append(path: Path, line: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def test_bundled_record_is_valid() -> None:
+    _, problems = build()
+    assert problems == []
+
+
+def test_every_broken_row_is_listed(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    acts = data / "acts" / "apmbc.csv"
+    l1 = _append(acts, "Lituania,withdrawal,2025-06-27,,,unoda-aplc,")
+    l2 = _append(acts, "NOR,withdrawl,2025-06-27,,,unoda-aplc,")
+    l3 = _append(acts, "NOR,withdrawal,2025-13-01,,,unoda-aplc,")
+    l4 = _append(acts, "NOR,withdrawal,2025-06-27,,,no-such-source,")
+    l5 = _append(acts, "USA,withdrawal,2025-06-27,,,unoda-aplc,")
+    _, problems = build(data)
+    where = {(p.file, p.line, p.field) for p in problems}
+    assert ("acts/apmbc.csv", l1, "state") in where
+    assert ("acts/apmbc.csv", l2, "kind") in where
+    assert ("acts/apmbc.csv", l3, "date") in where
+    assert ("acts/apmbc.csv", l4, "sources") in where
+    assert ("acts/apmbc.csv", l5, "kind") in where  # the law: withdrawal by a non-party
+    hints = " ".join(str(p.hint) for p in problems)
+    assert "did you mean LTU?" in hints or "did you mean" in hints
+    assert "did you mean withdrawal?" in hints
+    assert main(["validate", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert f"acts/apmbc.csv:{l1}" in err and f"acts/apmbc.csv:{l5}" in err
+
+
+def test_act_before_a_state_existed(data: Path) -> None:
+    line = _append(data / "acts" / "ccm.csv", "SUN,signature,2008-12-03,,,unoda-aplc,")
+    _, problems = build(data)
+    assert any(p.line == line and "no longer existed" in p.message for p in problems)
+
+
+def test_recorded_entry_into_force_must_match_the_rule(data: Path) -> None:
+    path = data / "treaties" / "apmbc.yaml"
+    path.write_text(path.read_text().replace("date: 1999-03-01", "date: 1999-04-01", 1))
+    _, problems = build(data)
+    assert any("gives entry into force on 1999-03-01" in p.message for p in problems)
+
+
+def test_a_wrong_count_fails_the_load(data: Path) -> None:
+    path = data / "treaties" / "apmbc.yaml"
+    path.write_text(path.read_text().replace("count: 133", "count: 134"))
+    with pytest.raises(DataError) as err:
+        load(data)
+    assert "expected 134" in str(err.value)
+
+
+def test_extra_field_is_not_silently_dropped(data: Path) -> None:
+    line = _append(
+        data / "sources.csv", "x-1,https://example.org,Pub,Title, with comma,2020,2026-11-26"
+    )
+    _, problems = build(data)
+    assert any(p.line == line and p.file == "sources.csv" for p in problems)
+
+
+def test_non_utf8_file(data: Path) -> None:
+    (data / "events.csv").write_bytes(b"state,treaty,event,date,sources,note\nFIN,apmbc,\xff\n")
+    _, problems = build(data)
+    assert any(p.file == "events.csv" and "UTF-8" in p.message for p in problems)
