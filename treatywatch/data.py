@@ -11,11 +11,8 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from treatywatch.dates import PartialDate, parse_partial
 from treatywatch.errors import DataError, Problem, TreatywatchError
@@ -34,11 +31,6 @@ from treatywatch.model import (
     TreatyEntry,
     WithdrawalRule,
 )
-
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 EVENT_KINDS = frozenset(
     {
@@ -61,7 +53,7 @@ EVENT_KINDS = frozenset(
 
 def bundled_path() -> Path:
     """Folder of the data shipped inside the package."""
-    return Path(str(resources.files("treatywatch") / "data"))
+    return Path(__file__).resolve().parent / "data"
 
 
 @dataclass(slots=True)
@@ -412,10 +404,13 @@ class _Yaml:
 
 
 def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem]) -> Treaty | None:
+    import yaml  # imported here: a cached ledger never needs it
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
     name = f"treaties/{path.name}"
     y = _Yaml(name, problems)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from treatywatch import cache
 from treatywatch import data as data_mod
 from treatywatch import law
 from treatywatch.errors import DataError, Problem
@@ -180,8 +181,21 @@ class Ledger:
             i = bisect.bisect_right(self._starts[key], on) - 1
             if i >= 0 and spans[i].covers(on):
                 span = spans[i]
-        events = tuple(e for e in self._events.get(key, ()) if e.date.earliest <= on)
+        evs = self._events.get(key)
+        events = tuple(e for e in evs if e.date.earliest <= on) if evs else ()
         return Answer(self.states[state], self.treaties[treaty], on, span, events)
+
+    def statuses_on(self, on: date) -> dict[tuple[str, str], Status]:
+        """Status of every (state, treaty) pair that has any act, on one day; index look-ups."""
+        out: dict[tuple[str, str], Status] = {}
+        right = bisect.bisect_right
+        for key, starts in self._starts.items():
+            i = right(starts, on) - 1
+            if i >= 0:
+                span = self._spans[key][i]
+                if span.end is None or on < span.end:
+                    out[key] = span.status
+        return out
 
     def parties(
         self, treaty: str, on: date, statuses: Iterable[Status] | None = None
@@ -278,9 +292,20 @@ def build(root: Path | None = None) -> tuple[Ledger | None, list[Problem]]:
     return ledger, problems + found
 
 
-def load(root: Path | None = None) -> Ledger:
-    """The ledger of a data folder (default: the bundled record); raise DataError on problems."""
+def load(root: Path | None = None, *, use_cache: bool = True) -> Ledger:
+    """The ledger of a data folder (default: the bundled record); raise DataError on problems.
+
+    A ledger that validated is cached (see ``cache.py``) and reused while no data file
+    changes; a record with problems is never cached.
+    """
+    root = root or data_mod.bundled_path()
+    if use_cache:
+        cached = cache.get(root)
+        if isinstance(cached, Ledger):
+            return cached
     ledger, problems = build(root)
     if problems or ledger is None:
         raise DataError(problems)
+    if use_cache:
+        cache.put(root, ledger)
     return ledger
