@@ -57,7 +57,9 @@ def bench_status_all(ledger: Ledger) -> tuple[float, float, int]:
     def replay() -> None:
         for s, t in pairs:
             spans, _ = law.derive(
-                ledger.treaties[t], acts_by_pair.get((s, t), []), ledger.in_force[t],
+                ledger.treaties[t],
+                acts_by_pair.get((s, t), []),
+                ledger.in_force[t],
                 ledger.dataset.conflicts,
             )
             law.status_on(spans, ON)
@@ -83,17 +85,33 @@ def main() -> None:
     ms = 1000
     rows = []
     full, parse = bench_load()
-    rows.append(("load + validate + derive all spans", f"{full * ms:.0f} ms",
-                 f"{full / parse:.1f}x parsing the CSV files alone ({parse * ms:.0f} ms)",
-                 "<= 300 ms"))
+    rows.append(
+        (
+            "load + validate + derive all spans",
+            f"{full * ms:.0f} ms",
+            f"{full / parse:.1f}x parsing the CSV files alone ({parse * ms:.0f} ms)",
+            "<= 300 ms",
+        )
+    )
     ledger = load()
     fast, slow, n = bench_status_all(ledger)
-    rows.append((f"status of all {n} state x treaty pairs on one day", f"{fast * ms:.1f} ms",
-                 f"{slow / fast:.0f}x faster than replaying acts ({slow * ms:.0f} ms)",
-                 ">= 100x"))
+    rows.append(
+        (
+            f"status of all {n} state x treaty pairs on one day",
+            f"{fast * ms:.1f} ms",
+            f"{slow / fast:.0f}x faster than replaying acts ({slow * ms:.0f} ms)",
+            ">= 100x",
+        )
+    )
     cli, bare = bench_cold_cli()
-    rows.append(("`treatywatch status FIN apmbc`, cold process", f"{cli * ms:.0f} ms",
-                 f"{cli / bare:.1f}x `python -c pass` ({bare * ms:.0f} ms)", "<= 400 ms"))
+    rows.append(
+        (
+            "`treatywatch status FIN apmbc`, cold process",
+            f"{cli * ms:.0f} ms",
+            f"{cli / bare:.1f}x `python -c pass` ({bare * ms:.0f} ms)",
+            "<= 400 ms",
+        )
+    )
     print("| benchmark | figure | ratio (same run) | target |")
     print("|---|---|---|---|")
     for r in rows:

@@ -16,7 +16,7 @@ from treatywatch.model import (
     WithdrawalRule,
 )
 
-MONTH6 = EntryRule("first_day_of_month_after", "17(2)", months=6)
+MONTH6 = EntryRule("first_day_of_month_after", "17(2)", months=6, after="threshold")
 
 
 def treaty(

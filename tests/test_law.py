@@ -9,9 +9,10 @@ import pytest
 
 from tests.lawcases import APMBC, SILENT, acts, treaty
 from treatywatch.law import InForce, derive, status_on
-from treatywatch.model import Act, Conflict, EntryRule, Status, Treaty
+from treatywatch.model import UNKNOWN_WITHDRAWAL, Act, Conflict, EntryRule, Status, Treaty
 
-EIF = InForce(date(1999, 3, 1))
+THRESHOLD_ACT = acts(("ratification", "1998-09-16"))[0]  # the 40th deposit
+EIF = InForce(date(1999, 3, 1), THRESHOLD_ACT)
 UKR_WAR = Conflict("XXX", "Russia", date(2014, 2, 20), None, ("src",))
 ENDED_WAR = Conflict("XXX", "Y", date(2020, 1, 1), date(2027, 5, 9), ("src",))
 
@@ -367,6 +368,22 @@ BAD = [
 ]
 
 
+BAD += [
+    Bad(
+        "withdrawal under a clause the record lacks",
+        acts(("accession", "2012-01-09"), ("withdrawal", "2020-01-01")),
+        "withdrawal clause is not in the record",
+        treaty=treaty(withdrawal=UNKNOWN_WITHDRAWAL),
+    ),
+    Bad(
+        "fixed date missing",
+        acts(("accession", "2003-08-05")),
+        "no effective date is recorded",
+        treaty=treaty(late=EntryRule("named_date", "49 TEU")),
+    ),
+]
+
+
 @pytest.mark.parametrize("case", BAD, ids=lambda c: c.name)
 def test_law_refuses(case: Bad) -> None:
     _, problems = derive(case.treaty, case.acts, EIF)
@@ -384,3 +401,21 @@ def test_reasons_explain_the_status() -> None:
     pending = status_on(spans, D("2025-08-01"))
     assert pending is not None and pending.closed_by is not None
     assert pending.closed_by.article == "Art. 20(3)"
+
+
+def test_successor_ratifies_its_predecessors_signature() -> None:
+    """CFE: the USSR signed; Ukraine ratified as a successor (VCLT Art. 14)."""
+    ussr_sig = acts(("signature", "1990-11-19"))[0]
+    cfe = treaty(opens=date(1990, 11, 19), closes=None, eif=date(1992, 11, 9))
+    spans, problems = derive(
+        cfe,
+        acts(("ratification", "1992-07-09")),
+        InForce(date(1992, 11, 9)),
+        inherited_signature=ussr_sig,
+    )
+    assert problems == []
+    span = status_on(spans, D("1992-11-09"))
+    assert span is not None and span.status is Status.PARTY
+    assert any("predecessor" in r.text for r in span.reasons)
+    _, problems = derive(cfe, acts(("ratification", "1992-07-09")), InForce(date(1992, 11, 9)))
+    assert problems and "never signed" in str(problems[0])

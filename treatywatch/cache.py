@@ -40,7 +40,7 @@ def get(root: Path) -> object | None:
         with open(_dir() / f"ledger-{key(root)}.pickle", "rb") as f:
             value: object = pickle.load(f)
             return value
-    except Exception:  # noqa: BLE001 - a broken cache is a miss, never an error
+    except Exception:
         return None
 
 

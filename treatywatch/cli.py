@@ -173,10 +173,12 @@ def cmd_validate(args: argparse.Namespace) -> str:
         raise DataError(problems)
     assert ledger is not None
     n_acts = len(ledger.dataset.acts)
-    return (
+    lines = [f"known gap: {g}" for g in ledger.gaps]
+    lines.append(
         f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
         f"{len(ledger.sources)} sources"
     )
+    return "\n".join(lines)
 
 
 def cmd_overview(args: argparse.Namespace) -> str:

@@ -18,6 +18,8 @@ from treatywatch.dates import PartialDate, parse_partial
 from treatywatch.errors import DataError, Problem, TreatywatchError
 from treatywatch.model import (
     ENTRY_RULE_KINDS,
+    LATE_AFTER,
+    UNKNOWN_WITHDRAWAL,
     VCLT_FALLBACK,
     Act,
     ActKind,
@@ -372,6 +374,21 @@ class _Yaml:
             return None
         return pd.earliest
 
+    def int(self, data: dict[str, Any], key: str, path: str) -> int:
+        value = data.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.bad(path, value, f"{path} must be a whole number of 0 or more")
+            return 0
+        return value
+
+    def mapping(self, data: Any, path: str) -> dict[str, Any] | None:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            self.bad(path, data, f"{path} must be a mapping")
+            return None
+        return data
+
     def period(self, data: Any, path: str) -> Period:
         if not isinstance(data, dict) or not data:
             self.bad(path, data, f"{path} must be a mapping such as {{months: 6}}")
@@ -379,16 +396,31 @@ class _Yaml:
         unknown = set(data) - {"days", "months", "years"}
         if unknown:
             self.bad(path, data, f"{path} has unknown unit(s) {sorted(unknown)}")
-        return Period(
-            days=int(data.get("days", 0)),
-            months=int(data.get("months", 0)),
-            years=int(data.get("years", 0)),
+        period = Period(
+            days=self.int(data, "days", f"{path}.days"),
+            months=self.int(data, "months", f"{path}.months"),
+            years=self.int(data, "years", f"{path}.years"),
         )
+        if period == Period():
+            self.bad(
+                path,
+                data,
+                f"{path} gives no time",
+                "e.g. {months: 6}; omit the "
+                "withdrawal section if the treaty is silent (VCLT Art. 56 applies)",
+            )
+        return period
 
     def entry_rule(self, data: Any, path: str) -> EntryRule:
+        if data is None:  # a closed treaty: no later joining; a deposit binds on deposit
+            return EntryRule("on_deposit", "")
         if not isinstance(data, dict):
             self.bad(path, data, f"{path} must be a mapping with a kind")
             return EntryRule("on_deposit", "")
+        after = str(data.get("after", "entry_into_force"))
+        if after not in LATE_AFTER:
+            self.bad(f"{path}.after", after, "unknown", suggest(after, list(LATE_AFTER)))
+            after = "entry_into_force"
         kind = str(data.get("kind", ""))
         if kind not in ENTRY_RULE_KINDS:
             self.bad(
@@ -398,9 +430,27 @@ class _Yaml:
         return EntryRule(
             kind=kind,
             article=str(data.get("article", "")),
-            months=int(data.get("months", 0)),
-            days=int(data.get("days", 0)),
+            months=self.int(data, "months", f"{path}.months"),
+            days=self.int(data, "days", f"{path}.days"),
+            after=after,
         )
+
+
+def _list(y: _Yaml, data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        y.bad(key, value, f"{key} must be a list")
+        return []
+    return value
+
+
+def _is_map(y: _Yaml, value: Any, key: str) -> bool:
+    if not isinstance(value, dict):
+        y.bad(key, value, f"each item of {key} must be a mapping")
+        return False
+    return True
 
 
 def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem]) -> Treaty | None:
@@ -424,11 +474,13 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
     if tid != path.stem:
         y.bad("id", tid, "the id must match the file name", f"use id: {path.stem}")
     adopted = y.day(data, "adopted", "adopted")
-    sig = data.get("signature") or {}
+    sig = y.mapping(data.get("signature"), "signature") or {}
     opens = y.day(sig, "opens", "signature.opens", required=False) if sig else None
-    entry_data = data.get("entry_into_force")
+    entry_data = y.mapping(data.get("entry_into_force"), "entry_into_force")
     entry = None
-    if isinstance(entry_data, dict):
+    if isinstance(entry_data, dict) and entry_data.get("date") is None:
+        entry = None  # not in force: consents wait; signature stays open
+    elif isinstance(entry_data, dict):
         eif = y.day(entry_data, "date", "entry_into_force.date")
         rule = (
             y.entry_rule(entry_data["rule"], "entry_into_force.rule")
@@ -450,8 +502,10 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
     else:
         closes = y.day(sig, "closes", "signature.closes", required=False) if sig else None
     late = y.entry_rule(data.get("late_joiner"), "late_joiner")
-    wd = data.get("withdrawal")
-    if wd is None:
+    wd = y.mapping(data.get("withdrawal"), "withdrawal")
+    if "withdrawal" in data and data["withdrawal"] is None:
+        withdrawal = UNKNOWN_WITHDRAWAL  # the treaty has a clause; the record lacks it
+    elif wd is None:
         withdrawal = VCLT_FALLBACK
     else:
         withdrawal = WithdrawalRule(
@@ -462,11 +516,17 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
             minimum=bool(wd.get("minimum", False)),
             armed_conflict_clause=bool(wd.get("armed_conflict_clause", False)),
         )
-    srcs = tuple(str(s) for s in data.get("sources", []))
+    srcs = tuple(str(s) for s in _list(y, data, "sources"))
     for s in srcs:
         if s not in sources:
             y.bad("sources", s, "unknown source id", suggest(s, list(sources)))
-    ended = data.get("ended") or {}
+    ended = y.mapping(data.get("ended"), "ended") or {}
+    coverage = y.mapping(data.get("coverage"), "coverage") or {}
+    complete_until = (
+        y.day(coverage, "complete_until", "coverage.complete_until", required=False)
+        if coverage
+        else None
+    )
     end_day = y.day(ended, "date", "ended.date", required=False) if ended else None
     if adopted is None:
         return None
@@ -474,7 +534,7 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         id=tid,
         short_name=str(data.get("short_name", tid)),
         full_name=str(data.get("full_name", "")),
-        aliases=tuple(str(a) for a in data.get("aliases", [])),
+        aliases=tuple(str(a) for a in _list(y, data, "aliases")),
         adopted=adopted,
         signature_opens=opens,
         signature_closes=closes,
@@ -483,15 +543,17 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         entry=entry,
         late_joiner=late,
         withdrawal=withdrawal,
-        consent_modes=tuple(str(c) for c in data.get("consent_modes", [])),
+        consent_modes=tuple(str(c) for c in _list(y, data, "consent_modes")),
         untc=str(data.get("untc", "") or ""),
         wikidata=str(data.get("wikidata", "") or ""),
         ended=end_day,
         end_article=str(ended.get("article", "")) if ended else "",
         reservations=str(data.get("reservations", "") or ""),
-        obligations=tuple(data.get("obligations", []) or []),
-        assertions=tuple(data.get("assertions", []) or []),
+        obligations=tuple(_list(y, data, "obligations")),
+        assertions=tuple(a for a in _list(y, data, "assertions") if _is_map(y, a, "assertions")),
         sources=srcs,
+        complete_until=complete_until,
+        coverage_note=str(coverage.get("note", "")) if coverage else "",
     )
 
 

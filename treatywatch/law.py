@@ -137,6 +137,7 @@ class _Run:
     current: Status = Status.NOT_PARTY
     signed: bool = False
     consent: Act | None = None
+    inherited: Act | None = None
 
     def now(self, t: _Transition) -> None:
         self.done.append(t)
@@ -175,12 +176,18 @@ def derive(
     acts: Iterable[Act],
     in_force: InForce,
     conflicts: Sequence[Conflict] = (),
+    inherited_signature: Act | None = None,
 ) -> tuple[list[Span], list[Problem]]:
-    """Status spans of one (state, treaty) pair from its acts; problems found on the way."""
+    """Status spans of one (state, treaty) pair from its acts; problems found on the way.
+
+    ``inherited_signature`` is a predecessor state's signature, which a successor may
+    ratify (e.g. the USSR's signature of the CFE Treaty, ratified by its successors).
+    """
     ordered = sorted(acts, key=act_order)
     if not ordered:
         return [], []
     run = _Run(treaty, in_force, conflicts)
+    run.inherited = inherited_signature
     for act in ordered:
         run.flush(act.day)
         if treaty.ended is not None and act.day >= treaty.ended:
@@ -243,6 +250,10 @@ def _sign(run: _Run, act: Act) -> None:
             "a state joining later accedes",
         )
         return
+    if run.current is Status.SIGNATORY:
+        # A further signature (e.g. of a new accession treaty) changes nothing.
+        run.done.append(_Transition(act.day, Status.SIGNATORY, _reason(act, "signed again", art)))
+        return
     if run.current not in (Status.NOT_PARTY, Status.SIGNATURE_WITHDRAWN):
         run.problem(act, f"signature by a state that is already {run.current.value}")
         return
@@ -269,6 +280,11 @@ def _consent(run: _Run, act: Act) -> None:
     if act.day < opens:
         run.problem(act, f"deposit before the treaty was open ({opens})")
         return
+    if act.kind in AFTER_SIGNATURE and not run.signed and run.inherited is not None:
+        pred = run.inherited
+        text = f"ratifies the signature of its predecessor ({pred.state}, {pred.date})"
+        run.done.append(_Transition(act.day, run.current, _reason(act, text, "VCLT Art. 14")))
+        run.signed = True
     if act.kind in AFTER_SIGNATURE and not run.signed:
         run.problem(
             act,
@@ -284,15 +300,9 @@ def _consent(run: _Run, act: Act) -> None:
     if eif is None:
         run.now(_Transition(act.day, Status.CONSENTED, _reason(act, text, t.late_joiner.article)))
         return
-    late = t.late_joiner.apply(act.day)
-    if late <= eif:
-        bound_from = eif
-        article = t.entry.article if t.entry else t.late_joiner.article
-        how = "the treaty's own entry into force"
-    else:
-        bound_from = late
-        article = t.late_joiner.article
-        how = t.late_joiner.describe()
+    bound_from, article, how = _bound_from(run, act)
+    if bound_from is None:
+        return
     if (
         act.effective is not None
         and act.effective.precision == "day"
@@ -328,6 +338,34 @@ def _consent(run: _Run, act: Act) -> None:
     run.scheduled.append(_Transition(bound_from, Status.PARTY, entry, tag="entry"))
 
 
+def _bound_from(run: _Run, act: Act) -> tuple[date | None, str, str]:
+    """When a consenting state becomes bound, the article that says so, and how."""
+    t = run.treaty
+    eif = run.in_force.date
+    assert eif is not None
+    rule = t.late_joiner
+    nth = run.in_force.nth_deposit
+    entry_article = t.entry.article if t.entry else rule.article
+    by_threshold = rule.after == "threshold" and nth is not None
+    early = act.day <= nth.day if by_threshold and nth is not None else act.day < eif
+    if early:
+        return eif, entry_article, "the treaty's own entry into force"
+    if rule.kind == "named_date":
+        if act.effective is None or act.effective.precision != "day":
+            run.problem(
+                act,
+                "the treaty binds a joining state on the date its instrument fixes, "
+                "but no effective date is recorded",
+                "record the date in the effective column",
+            )
+            return None, "", ""
+        return act.effective.earliest, rule.article, rule.describe()
+    late = rule.apply(act.day)
+    if late <= eif:
+        return eif, entry_article, "the treaty's own entry into force"
+    return late, rule.article, rule.describe()
+
+
 def _succeed(run: _Run, act: Act, text: str) -> None:
     """Succession: bound from the date of succession the instrument states."""
     eif = run.in_force.date
@@ -361,6 +399,13 @@ def conflict_on(conflicts: Sequence[Conflict], state: str, day: date) -> Conflic
 
 def _withdraw(run: _Run, act: Act) -> None:
     rule = run.treaty.withdrawal
+    if rule.unknown:
+        run.problem(
+            act,
+            "the treaty's withdrawal clause is not in the record yet",
+            "add the withdrawal rule to the treaty file, with its article",
+        )
+        return
     if run.current not in (Status.PARTY, Status.CONSENTED, Status.SUSPENDED):
         run.problem(
             act,
@@ -494,6 +539,15 @@ def _suspend(run: _Run, act: Act) -> None:
         "declared the suspension of the treaty's operation; still bound "
         "(the suspension's legal effect is contested)"
     )
+    if act.effective is not None and act.effective.earliest > act.day:
+        eff = act.effective.earliest
+        notice = f"notified the suspension of the treaty's operation, from {eff}"
+        run.done.append(_Transition(act.day, run.current, _reason(act, notice, "VCLT Art. 65")))
+        later = _reason(act, text, "VCLT Art. 62, 65", on=eff)
+        run.scheduled.append(
+            _Transition(eff, Status.SUSPENDED, later, tag="suspension", contested=True)
+        )
+        return
     run.now(
         _Transition(
             act.day, Status.SUSPENDED, _reason(act, text, "VCLT Art. 62, 65"), contested=True

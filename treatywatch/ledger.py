@@ -9,11 +9,21 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from treatywatch import cache
+from treatywatch import cache, law
 from treatywatch import data as data_mod
-from treatywatch import law
 from treatywatch.errors import DataError, Problem
-from treatywatch.model import BOUND, Act, Event, Reason, Source, Span, State, Status, Treaty
+from treatywatch.model import (
+    BOUND,
+    Act,
+    ActKind,
+    Event,
+    Reason,
+    Source,
+    Span,
+    State,
+    Status,
+    Treaty,
+)
 from treatywatch.names import Index, state_index, treaty_index
 
 
@@ -84,6 +94,7 @@ class Ledger:
         )
         self._change_days = [c.date for c in self._changes]
         self._state_names: Index[State] | None = None
+        self.gaps: list[Problem] = []
         self._treaty_names: Index[Treaty] | None = None
 
     # --- building --------------------------------------------------------------------------
@@ -103,9 +114,16 @@ class Ledger:
             in_force[tid], found = law.entry_into_force(treaty, by_treaty.get(tid, []))
             problems.extend(found)
         conflicts = dataset.conflicts
+        signatures: dict[tuple[str, str], Act] = {}
+        for act in sorted(dataset.acts, key=law.act_order):
+            if act.kind is ActKind.SIGNATURE and not act.alternate:
+                signatures.setdefault((act.state, act.treaty), act)
         spans: dict[tuple[str, str], list[Span]] = {}
         for (state, tid), acts in by_pair.items():
-            pair_spans, found = law.derive(dataset.treaties[tid], acts, in_force[tid], conflicts)
+            inherited = _predecessor_signature(dataset.states, state, tid, signatures)
+            pair_spans, found = law.derive(
+                dataset.treaties[tid], acts, in_force[tid], conflicts, inherited
+            )
             spans[(state, tid)] = pair_spans
             problems.extend(found)
         ledger = cls(dataset, spans, in_force)
@@ -113,22 +131,45 @@ class Ledger:
         return ledger, problems
 
     def check_assertions(self) -> list[Problem]:
-        """Each treaty's declared data assertions (counts a depositary or monitor published)."""
-        out = []
+        """Each treaty's declared data assertions (counts a depositary or monitor published).
+
+        An assertion dated after the day up to which a treaty's record is declared complete
+        cannot fail the load; it is listed in ``self.gaps`` instead, so nobody forgets it.
+        """
+        out: list[Problem] = []
+        self.gaps = []
         for treaty in self.treaties.values():
             for i, a in enumerate(treaty.assertions):
                 on = a.get("date")
+                sink = out
+                if (
+                    treaty.complete_until is not None
+                    and isinstance(on, date)
+                    and on > treaty.complete_until
+                ):
+                    sink = self.gaps
                 kind = a.get("kind")
                 if kind is not None:  # a count of acts of one kind, e.g. all signatures
                     count = sum(
                         1
                         for x in self.dataset.acts
-                        if x.treaty == treaty.id and x.kind == kind and not x.alternate
+                        if x.treaty == treaty.id
+                        and x.kind == kind
+                        and not x.alternate
+                        and (not isinstance(on, date) or x.day <= on)
                     )
                     status = f"acts of kind {kind}"
                 elif isinstance(on, date):
                     status = str(a.get("status", "bound"))
-                    wanted = None if status == "bound" else {Status(status)}
+                    # "deposited": every state whose instrument is in, bound or not yet --
+                    # what the UN's status pages count as "Parties".
+                    wanted = (
+                        None
+                        if status == "bound"
+                        else set(BOUND) | {Status.CONSENTED}
+                        if status == "deposited"
+                        else {Status(status)}
+                    )
                     count = len(self.parties(treaty.id, on, wanted))
                 else:
                     out.append(
@@ -144,7 +185,7 @@ class Ledger:
                 high = int(a.get("max", a.get("count", 10**6)))  # type: ignore[call-overload]
                 if not low <= count <= high:
                     expected = f"{low}" if low == high else f"{low}..{high}"
-                    out.append(
+                    sink.append(
                         Problem(
                             f"{treaty.id}: {count} {status} on {on}, expected {expected} "
                             f"({a.get('source', 'no source')})",
@@ -283,6 +324,19 @@ class Ledger:
             if src is not None and src.url not in seen:
                 seen[src.url] = src
         return list(seen.values())
+
+
+def _predecessor_signature(
+    states: dict[str, State], state: str, treaty: str, signatures: dict[tuple[str, str], Act]
+) -> Act | None:
+    """A predecessor's signature that a successor may ratify; the predecessor's acts may be
+    recorded under the state that continues it (the USSR's under Russia)."""
+    for pred in states[state].predecessors:
+        holders = [pred] + [s.alpha3 for s in states.values() if s.continues == pred]
+        for holder in holders:
+            if holder != state and (holder, treaty) in signatures:
+                return signatures[(holder, treaty)]
+    return None
 
 
 def build(root: Path | None = None) -> tuple[Ledger | None, list[Problem]]:

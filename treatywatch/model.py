@@ -66,8 +66,9 @@ CONSENT = frozenset(
         ActKind.SUCCESSION,
     }
 )
-#: Consent instruments that presuppose a signature (ratify what you signed).
-AFTER_SIGNATURE = frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL})
+#: Consent instruments that presuppose a signature. Acceptance and approval can stand for
+#: ratification or for accession (VCLT Arts. 14(2), 15), so only ratification does.
+AFTER_SIGNATURE = frozenset({ActKind.RATIFICATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,11 @@ ENTRY_RULE_KINDS = (
     "months_after",
     "first_day_of_month_after_days",
     "on_deposit",
+    "named_date",
 )
+#: From when a late-joiner rule applies: to deposits after the Nth (threshold) deposit
+#: (APMBC Art. 17(2)) or to deposits after the treaty's entry into force (CWC Art. XXI(2)).
+LATE_AFTER = ("entry_into_force", "threshold")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +155,7 @@ class EntryRule:
     article: str
     months: int = 0
     days: int = 0
+    after: str = "entry_into_force"
 
     def apply(self, deposit: date) -> date:
         if self.kind == "first_day_of_month_after":
@@ -160,7 +166,7 @@ class EntryRule:
             return add_months(deposit, self.months)
         if self.kind == "first_day_of_month_after_days":
             return first_day_of_month_after_days(deposit, self.days)
-        return deposit  # on_deposit
+        return deposit  # on_deposit; named_date is read from the act (see law._consent)
 
     def describe(self) -> str:
         if self.kind == "first_day_of_month_after":
@@ -171,6 +177,8 @@ class EntryRule:
             return f"{self.months} months after the deposit"
         if self.kind == "first_day_of_month_after_days":
             return f"first day of the month after {self.days} days from the deposit"
+        if self.kind == "named_date":
+            return "on the date the instrument of accession fixes"
         return "on the deposit"
 
 
@@ -198,7 +206,11 @@ class WithdrawalRule:
     minimum: bool = False
     armed_conflict_clause: bool = False
     fallback: bool = False  # True: the treaty is silent, VCLT Art. 56 applies
+    unknown: bool = False  # True: the treaty has a clause the record does not hold yet
 
+
+#: A treaty whose withdrawal clause is not yet in the record (``withdrawal: null``).
+UNKNOWN_WITHDRAWAL = WithdrawalRule(Period(), "", "", unknown=True)
 
 VCLT_FALLBACK = WithdrawalRule(
     notice=Period(months=12),
@@ -231,6 +243,9 @@ class Treaty:
     obligations: tuple[dict[str, object], ...] = ()
     assertions: tuple[dict[str, object], ...] = ()
     sources: tuple[str, ...] = ()
+    #: The record holds every act up to this day; later acts may be missing (None: complete).
+    complete_until: date | None = None
+    coverage_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

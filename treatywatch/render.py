@@ -13,6 +13,8 @@ def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
     """The status object: the contract of ``status --json`` and ``/api/status``."""
     span = ans.span
     reasons = ans.reasons
+    until = ans.treaty.complete_until
+    complete = until is None or ans.on <= until
     source_ids = [s for r in reasons for s in r.sources]
     nxt = None
     if span is not None and span.end is not None and span.closed_by is not None:
@@ -45,6 +47,7 @@ def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
             {"url": s.url, "publisher": s.publisher, "title": s.title}
             for s in ledger.source_list(source_ids)
         ],
+        "record_complete": complete,
     }
 
 
@@ -107,6 +110,11 @@ def explain(ledger: Ledger, ans: Answer) -> str:
         lines.append(f"  event {e['date']}  {e['event']}: {e['note']}")
     for x in d["disputes"]:
         lines.append(f"  disputed reading: {x['act']} {x['date']} — {x['note']}")
+    if not d["record_complete"]:
+        lines.append(
+            f"  note: the record of this treaty is complete only to {ans.treaty.complete_until}"
+            f" ({ans.treaty.coverage_note}); a later act may be missing"
+        )
     if d["sources"]:
         lines.append("sources:")
         for s in d["sources"]:
