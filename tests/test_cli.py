@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from treatywatch.docgen import render, run
+from treatywatch.docgen import coverage, render, run
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {
@@ -69,6 +69,13 @@ def test_cli_reference_is_current() -> None:
     doc = Path(__file__).parents[1] / "docs" / "cli.md"
     assert doc.read_text(encoding="utf-8").rstrip() == render().rstrip(), (
         "docs/cli.md is stale: run `make docs`"
+    )
+
+
+def test_coverage_page_is_current() -> None:
+    doc = Path(__file__).parents[1] / "docs" / "coverage.md"
+    assert doc.read_text(encoding="utf-8").rstrip() == coverage().rstrip(), (
+        "docs/coverage.md is stale: run `make docs`"
     )
 
 

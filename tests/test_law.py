@@ -87,6 +87,14 @@ CASES = [
         "2012-07-01",
     ),
     Case(
+        "approved, kept distinct and bound alike",
+        "Art. 16",
+        acts(("signature", "1997-12-03"), ("approval", "1999-01-25")),
+        "1999-07-01",
+        Status.PARTY,
+        "1999-07-01",
+    ),
+    Case(
         "accepted, kept distinct and bound alike",
         "Art. 16",
         acts(("signature", "1997-12-03"), ("acceptance", "1998-09-30")),

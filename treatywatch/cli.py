@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from treatywatch import __version__
 from treatywatch.dates import parse_day
@@ -58,7 +59,16 @@ def _statuses(value: str | None) -> set[Status] | None:
 def cmd_parties(args: argparse.Namespace) -> str:
     led = _ledger(args)
     treaty = led.treaty(args.treaty)
-    answers = led.parties(treaty.id, _day(args.on), _statuses(args.status))
+    on = _day(args.on)
+    answers = led.parties(treaty.id, on, _statuses(args.status))
+    if args.borders or args.party or args.not_party:
+        keep = led.select(
+            on,
+            party_of=[led.treaty(t).id for t in args.party],
+            not_party_of=[led.treaty(t).id for t in args.not_party],
+            borders=[led.state(b).alpha3 for b in args.borders],
+        )
+        answers = [a for a in answers if a.state.alpha3 in keep]
     rows = [answer_dict(led, a) for a in answers]
     if args.format == "json":
         return dumps(rows)
@@ -110,6 +120,43 @@ def cmd_upcoming(args: argparse.Namespace) -> str:
     led = _ledger(args)
     tid = led.treaty(args.treaty).id if args.treaty else None
     return _changes_out(led, led.upcoming(_day(args.after), tid), args.json)
+
+
+def cmd_borders(args: argparse.Namespace) -> str:
+    led = _ledger(args)
+    st = led.state(args.state)
+    rows: list[dict[str, Any]] = []
+    for other, readings in sorted(
+        led.neighbours(st.alpha3).items(), key=lambda kv: led.states[kv[0]].name
+    ):
+        rows.append(
+            {
+                "state": other,
+                "state_name": led.states[other].name,
+                "lengths_km": [
+                    {
+                        "km": b.length_km,
+                        "note": b.note,
+                        "sources": [
+                            {"url": s.url, "publisher": s.publisher, "title": s.title}
+                            for s in led.source_list(b.sources)
+                        ],
+                    }
+                    for b in sorted(readings, key=lambda b: b.length_km)
+                ],
+            }
+        )
+    if args.json:
+        return dumps({"state": st.alpha3, "state_name": st.name, "neighbours": rows})
+    values = []
+    for r in rows:
+        kms = sorted({x["km"] for x in r["lengths_km"]})
+        shown = ", ".join(f"{k:g}" for k in kms)
+        values.append([r["state"], r["state_name"], shown])
+    return (
+        table(["code", "neighbour", "length km (each source's reading)"], values)
+        + f"\n{len(rows)} land neighbour(s) of {st.name}"
+    )
 
 
 def cmd_treaties(args: argparse.Namespace) -> str:
@@ -253,12 +300,42 @@ def _parser() -> argparse.ArgumentParser:
         "parties",
         cmd_parties,
         "States under a treaty on a date (default: those bound).",
-        "treatywatch parties apmbc --on 2026-03-01 --status withdrawn",
+        "treatywatch parties ccm --on 2026-03-01 --borders RUS --not-party apmbc",
     )
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
     sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument(
+        "--borders",
+        action="append",
+        default=[],
+        metavar="STATE",
+        help="only land neighbours of STATE (repeatable)",
+    )
+    sp.add_argument(
+        "--party",
+        action="append",
+        default=[],
+        metavar="TREATY",
+        help="only states also bound by TREATY on the date (repeatable)",
+    )
+    sp.add_argument(
+        "--not-party",
+        action="append",
+        default=[],
+        metavar="TREATY",
+        help="only states NOT bound by TREATY on the date (repeatable)",
+    )
+
+    sp = add(
+        "borders",
+        cmd_borders,
+        "Land neighbours of a state, with each source's length.",
+        "treatywatch borders Lithuania",
+    )
+    sp.add_argument("state")
+    sp.add_argument("--json", action="store_true")
 
     sp = add(
         "timeline",

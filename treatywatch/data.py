@@ -23,6 +23,7 @@ from treatywatch.model import (
     VCLT_FALLBACK,
     Act,
     ActKind,
+    Border,
     Conflict,
     EntryRule,
     Event,
@@ -69,6 +70,7 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    borders: list[Border] = field(default_factory=list)
 
 
 class _Rows:
@@ -302,6 +304,43 @@ def load_conflicts(
                 r.get("note", ""),
             )
         )
+    return out
+
+
+def load_borders(
+    path: Path, states: dict[str, State], sources: dict[str, Source], problems: list[Problem]
+) -> list[Border]:
+    rows = _Rows(path, ("a", "b", "length_km", "sources"), problems)
+    out = []
+    for line, r in rows:
+        ok = True
+        for col in ("a", "b"):
+            if r[col] not in states:
+                rows.bad(line, col, r[col], "unknown state", suggest(r[col], list(states)))
+                ok = False
+        if ok and r["a"] >= r["b"]:
+            rows.bad(line, "b", r["b"], "write each pair once, a before b alphabetically")
+            ok = False
+        try:
+            length = float(r["length_km"])
+            if length <= 0:
+                raise ValueError
+        except ValueError:
+            rows.bad(line, "length_km", r["length_km"], "length must be a positive number of km")
+            ok = False
+        srcs = _split(r["sources"])
+        bad_src = [s for s in srcs if s not in sources]
+        if not srcs or bad_src:
+            rows.bad(
+                line,
+                "sources",
+                r["sources"],
+                "every border reading needs known sources",
+                suggest(bad_src[0], list(sources)) if bad_src else None,
+            )
+            ok = False
+        if ok:
+            out.append(Border(r["a"], r["b"], length, srcs, r.get("note", "")))
     return out
 
 
@@ -554,6 +593,7 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         sources=srcs,
         complete_until=complete_until,
         coverage_note=str(coverage.get("note", "")) if coverage else "",
+        missing=tuple(str(m) for m in _list(y, coverage, "missing")) if coverage else (),
     )
 
 
@@ -583,6 +623,8 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
         ds.acts.extend(load_acts(path, path.stem, ds.states, ds.sources, problems))
     if (root / "conflicts.csv").exists():
         ds.conflicts = load_conflicts(root / "conflicts.csv", ds.states, ds.sources, problems)
+    if (root / "borders.csv").exists():
+        ds.borders = load_borders(root / "borders.csv", ds.states, ds.sources, problems)
     if (root / "events.csv").exists():
         ds.events = load_events(root / "events.csv", ds.states, ds.treaties, ds.sources, problems)
     problems.extend(check_existence(ds))

@@ -23,6 +23,9 @@ _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 class PartialDate:
     """An ISO date prefix with its precision; ``raw`` is the text it came from."""
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (type(self), (self.earliest, self.precision, self.raw))
+
     earliest: date
     precision: Precision
     raw: str

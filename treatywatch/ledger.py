@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +16,7 @@ from treatywatch.model import (
     BOUND,
     Act,
     ActKind,
+    Border,
     Event,
     Reason,
     Source,
@@ -89,12 +90,13 @@ class Ledger:
         self._events: dict[tuple[str, str], list[Event]] = defaultdict(list)
         for ev in sorted(dataset.events, key=lambda e: e.date.earliest):
             self._events[(ev.state, ev.treaty)].append(ev)
-        self._changes = sorted(
-            (c for c in self._all_changes()), key=lambda c: (c.date, c.treaty.id, c.state.alpha3)
-        )
-        self._change_days = [c.date for c in self._changes]
+        self._change_index: tuple[list[Change], list[date]] | None = None
         self._state_names: Index[State] | None = None
         self.gaps: list[Problem] = []
+        self._neighbours: dict[str, dict[str, list[Border]]] = defaultdict(dict)
+        for b in dataset.borders:
+            self._neighbours[b.a].setdefault(b.b, []).append(b)
+            self._neighbours[b.b].setdefault(b.a, []).append(b)
         self._treaty_names: Index[Treaty] | None = None
 
     # --- building --------------------------------------------------------------------------
@@ -226,6 +228,45 @@ class Ledger:
         events = tuple(e for e in evs if e.date.earliest <= on) if evs else ()
         return Answer(self.states[state], self.treaties[treaty], on, span, events)
 
+    # --- sets: alliances, borders, composable queries -----------------------------------
+
+    def neighbours(self, state: str) -> dict[str, list[Border]]:
+        """Land neighbours of a state, each with every source's reading of the length."""
+        return {k: list(v) for k, v in self._neighbours.get(state, {}).items()}
+
+    def bound_set(self, treaty: str, on: date) -> set[str]:
+        """States bound by ``treaty`` on ``on`` (index look-ups only)."""
+        out = set()
+        right = bisect.bisect_right
+        for state in self._by_treaty.get(treaty, []):
+            key = (state, treaty)
+            i = right(self._starts[key], on) - 1
+            if i >= 0:
+                span = self._spans[key][i]
+                if span.status in BOUND and (span.end is None or on < span.end):
+                    out.add(state)
+        return out
+
+    def select(
+        self,
+        on: date,
+        *,
+        party_of: Sequence[str] = (),
+        not_party_of: Sequence[str] = (),
+        borders: Sequence[str] = (),
+    ) -> set[str]:
+        """Compose sets on one day: bound by every ``party_of``, by none of ``not_party_of``,
+        and a land neighbour of every state in ``borders``.
+
+        ``select(d, party_of=["nato"], borders=["RUS"], not_party_of=["apmbc"])``
+        """
+        sets: list[set[str]] = [self.bound_set(t, on) for t in party_of]
+        sets += [set(self._neighbours.get(b, {})) for b in borders]
+        result = set.intersection(*sets) if sets else set(self.states)
+        for t in not_party_of:
+            result -= self.bound_set(t, on)
+        return result
+
     def statuses_on(self, on: date) -> dict[tuple[str, str], Status]:
         """Status of every (state, treaty) pair that has any act, on one day; index look-ups."""
         out: dict[tuple[str, str], Status] = {}
@@ -268,22 +309,40 @@ class Ledger:
         """Every status change and political event of a state, oldest first."""
         return [
             c
-            for c in self._changes
+            for c in self._change_list()[0]
             if c.state.alpha3 == state and (treaty is None or c.treaty.id == treaty)
         ]
 
     def changes(self, since: date, until: date, treaty: str | None = None) -> list[Change]:
-        lo = bisect.bisect_left(self._change_days, since)
-        hi = bisect.bisect_right(self._change_days, until)
-        return [c for c in self._changes[lo:hi] if treaty is None or c.treaty.id == treaty]
+        changes, days = self._change_list()
+        lo = bisect.bisect_left(days, since)
+        hi = bisect.bisect_right(days, until)
+        return [c for c in changes[lo:hi] if treaty is None or c.treaty.id == treaty]
 
     def upcoming(self, after: date, treaty: str | None = None) -> list[Change]:
-        lo = bisect.bisect_right(self._change_days, after)
+        changes, days = self._change_list()
+        lo = bisect.bisect_right(days, after)
         return [
             c
-            for c in self._changes[lo:]
+            for c in changes[lo:]
             if c.type == "status" and (treaty is None or c.treaty.id == treaty)
         ]
+
+    def _change_list(self) -> tuple[list[Change], list[date]]:
+        """Every change and event, sorted by date; built on first use, never cached on disk."""
+        if self._change_index is None:
+            changes = sorted(
+                self._all_changes(), key=lambda c: (c.date, c.treaty.id, c.state.alpha3)
+            )
+            self._change_index = (changes, [c.date for c in changes])
+        return self._change_index
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_change_index"] = None
+        state["_state_names"] = None
+        state["_treaty_names"] = None
+        return state
 
     def _all_changes(self) -> Iterable[Change]:
         for (state, tid), spans in self._spans.items():

@@ -18,6 +18,20 @@ from treatywatch.dates import (
 )
 
 
+class Compact:
+    """Mixin for frozen, slotted records: pickle as constructor arguments.
+
+    The generic state restoration of slotted dataclasses is several times slower; the
+    ledger cache (cache.py) holds tens of thousands of these records.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        names: tuple[str, ...] = self.__slots__
+        return (type(self), tuple(getattr(self, name) for name in names))
+
+
 class Status(StrEnum):
     """Derived status of a state under a treaty on a day (never typed into the data)."""
 
@@ -72,7 +86,7 @@ AFTER_SIGNATURE = frozenset({ActKind.RATIFICATION})
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(Compact):
     id: str
     url: str
     publisher: str
@@ -91,7 +105,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class State:
+class State(Compact):
     alpha3: str
     alpha2: str
     name: str
@@ -112,7 +126,7 @@ class State:
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
+class Period(Compact):
     """A span of time a rule adds: N days, months or years."""
 
     days: int = 0
@@ -148,7 +162,7 @@ LATE_AFTER = ("entry_into_force", "threshold")
 
 
 @dataclass(frozen=True, slots=True)
-class EntryRule:
+class EntryRule(Compact):
     """When an instrument takes effect: the treaty's own rule, with its article."""
 
     kind: str
@@ -188,7 +202,7 @@ def _ordinal(n: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class TreatyEntry:
+class TreatyEntry(Compact):
     """Entry into force of the treaty itself: recorded date and the rule behind it."""
 
     date: date
@@ -198,7 +212,7 @@ class TreatyEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class WithdrawalRule:
+class WithdrawalRule(Compact):
     notice: Period
     article: str
     effect_article: str
@@ -246,10 +260,18 @@ class Treaty:
     #: The record holds every act up to this day; later acts may be missing (None: complete).
     complete_until: date | None = None
     coverage_note: str = ""
+    #: States whose acts under this treaty are known to be missing from the record.
+    missing: tuple[str, ...] = ()
+
+    def complete_for(self, state: str, on: date) -> bool:
+        """Whether the record of this treaty can be trusted for ``state`` on ``on``."""
+        if state in self.missing:
+            return False
+        return self.complete_until is None or on <= self.complete_until
 
 
 @dataclass(frozen=True, slots=True)
-class Act:
+class Act(Compact):
     """One dated thing a state did under a treaty, with where we know it from."""
 
     treaty: str
@@ -279,7 +301,7 @@ class Act:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(Compact):
     """A political step with no legal effect by itself (a vote, a decree, a plan)."""
 
     state: str
@@ -291,7 +313,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Compact):
     """A period in which a state was engaged in armed conflict (evidence, not a ruling)."""
 
     state: str
@@ -306,7 +328,21 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
-class Reason:
+class Border(Compact):
+    """One source's reading of the length of a land border between two states."""
+
+    a: str
+    b: str
+    length_km: float
+    sources: tuple[str, ...]
+    note: str = ""
+
+    def other(self, state: str) -> str:
+        return self.b if state == self.a else self.a
+
+
+@dataclass(frozen=True, slots=True)
+class Reason(Compact):
     """Why a status began: the act or rule, the article, and the sources."""
 
     date: date
@@ -326,7 +362,7 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Compact):
     """A half-open period [start, end) in which a state had one status under a treaty."""
 
     state: str

@@ -13,8 +13,7 @@ def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
     """The status object: the contract of ``status --json`` and ``/api/status``."""
     span = ans.span
     reasons = ans.reasons
-    until = ans.treaty.complete_until
-    complete = until is None or ans.on <= until
+    complete = ans.treaty.complete_for(ans.state.alpha3, ans.on)
     source_ids = [s for r in reasons for s in r.sources]
     nxt = None
     if span is not None and span.end is not None and span.closed_by is not None:
@@ -112,8 +111,8 @@ def explain(ledger: Ledger, ans: Answer) -> str:
         lines.append(f"  disputed reading: {x['act']} {x['date']} — {x['note']}")
     if not d["record_complete"]:
         lines.append(
-            f"  note: the record of this treaty is complete only to {ans.treaty.complete_until}"
-            f" ({ans.treaty.coverage_note}); a later act may be missing"
+            f"  note: the record is incomplete here ({ans.treaty.coverage_note}); "
+            "an act may be missing"
         )
     if d["sources"]:
         lines.append("sources:")
