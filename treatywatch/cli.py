@@ -159,6 +159,80 @@ def cmd_borders(args: argparse.Namespace) -> str:
     )
 
 
+def cmd_check(args: argparse.Namespace) -> str:
+    from treatywatch.reading.pipeline import check_text
+    from treatywatch.reading.source import read_source
+
+    led = _ledger(args)
+    doc = read_source(args.source)
+    published, origin = None, None
+    if args.published:
+        published, origin = parse_day(args.published), "option"
+    elif doc.published:
+        try:
+            published, origin = parse_day(doc.published[:10]), "metadata"
+        except TreatywatchError:
+            doc.notes.append(f"unreadable publication date in the page: {doc.published!r}")
+    report = check_text(led, doc.text, published, today(), published_from=origin)
+    report.notes[:0] = doc.notes
+    report.title, report.url = doc.title, doc.url
+    if args.format == "json":
+        return dumps(report.to_dict())
+    if args.format == "markdown":
+        return _check_markdown(report)
+    return _check_text(report)
+
+
+def _claim_label(c: Any) -> str:
+    parts = [c.kind + (f"/{c.action}" if c.action else "")]
+    who = c.state or "-"
+    if c.counterpart:
+        who += f"->{c.counterpart}"
+    parts.append(who)
+    if c.treaty:
+        parts.append(c.treaty)
+    if c.date:
+        parts.append(c.date)
+    if c.value is not None:
+        parts.append(
+            f"{c.qualifier + ' ' if c.qualifier else ''}{c.value:g} {c.unit or ''}".strip()
+        )
+    if c.modality != "asserted":
+        parts.append(c.modality)
+    return " ".join(parts)
+
+
+def _check_text(report: Any) -> str:
+    lines = [
+        f"published: {report.published or 'unknown'}"
+        + (f" (from {report.published_from})" if report.published_from else "")
+    ]
+    lines += [f"note: {n}" for n in report.notes]
+    lines.append(f"{len(report.claims)} claim(s)")
+    for i, c in enumerate(report.claims, 1):
+        lines.append(f"{i:>2}. [{c.verdict}] {_claim_label(c)}")
+        lines.append(f"    \u201c{c.evidence['text'][:160]}\u201d")
+        if c.speaker:
+            lines.append(f"    speaker: {c.speaker}")
+        lines.append(f"    record: {c.explanation}")
+        for s in c.sources[:3]:
+            lines.append(f"    source: {s['publisher']}: {s['title']} <{s['url']}>")
+    return "\n".join(lines)
+
+
+def _check_markdown(report: Any) -> str:
+    lines = [f"**Published:** {report.published or 'unknown'}", ""]
+    lines += [f"> {n}" for n in report.notes]
+    lines += ["| # | verdict | claim | text | record |", "|---|---|---|---|---|"]
+    for i, c in enumerate(report.claims, 1):
+        cell = c.evidence["text"][:140].replace("|", "\\|")
+        record = c.explanation.replace("|", "\\|")
+        if c.sources:
+            record += " — " + ", ".join(f"[{s['publisher']}]({s['url']})" for s in c.sources[:2])
+        lines.append(f"| {i} | **{c.verdict}** | {_claim_label(c)} | {cell} | {record} |")
+    return "\n".join(lines)
+
+
 def cmd_treaties(args: argparse.Namespace) -> str:
     led = _ledger(args)
     on = today()
@@ -367,6 +441,16 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--after", help="default: today")
     sp.add_argument("--treaty")
     sp.add_argument("--json", action="store_true")
+
+    sp = add(
+        "check",
+        cmd_check,
+        "Read a news report, list its treaty-status claims and check each against the record.",
+        "treatywatch check article.txt --published 2025-07-01 --format json",
+    )
+    sp.add_argument("source", help="a file (text or HTML), - for standard input, or a URL")
+    sp.add_argument("--published", help="publication date YYYY-MM-DD (default: the page's)")
+    sp.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
     sp.add_argument("--json", action="store_true")

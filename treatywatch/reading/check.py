@@ -1,0 +1,540 @@
+"""Verdicts: each claim compared with the record at the date it speaks about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from treatywatch.dates import PartialDate, parse_partial
+from treatywatch.ledger import Ledger
+from treatywatch.model import BOUND, CONSENT, Act, ActKind, Event, Span, Status
+from treatywatch.reading.claims import FIGURE_KINDS, Claim
+
+#: Tolerance for a border length: whichever is larger.
+BORDER_TOLERANCE = (0.015, 5.0)
+
+_ACT_KINDS: dict[str, frozenset[ActKind]] = {
+    "withdrawal": frozenset({ActKind.WITHDRAWAL}),
+    "suspension": frozenset({ActKind.SUSPENSION}),
+    "signature_withdrawn": frozenset({ActKind.SIGNATURE_WITHDRAWN}),
+    "ratification": frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),
+    "accession": CONSENT,
+    "signature": frozenset({ActKind.SIGNATURE}),
+}
+_EXITS = frozenset(
+    {ActKind.WITHDRAWAL, ActKind.SUSPENSION, ActKind.DERATIFICATION, ActKind.SIGNATURE_WITHDRAWN}
+)
+_STEPS = {
+    "parliament_vote": ("parliament_vote",),
+    "law_signed": ("law_signed", "decree"),
+    "intent": (
+        "government_decision",
+        "announcement",
+        "parliament_vote",
+        "law_signed",
+        "decree",
+        "instrument_signed",
+        "bill_submitted",
+    ),
+}
+
+
+class Checker:
+    """Checks claims against one ledger; ``today`` stands in for an unknown publication day."""
+
+    def __init__(self, ledger: Ledger, today: date) -> None:
+        self.led = ledger
+        self.today = today
+
+    def check(self, claim: Claim, published: date | None) -> None:
+        asof = published or self.today
+        if claim.kind in FIGURE_KINDS:
+            if claim.kind == "border_length":
+                self._border(claim)
+            else:
+                self._set(
+                    claim,
+                    "unverifiable",
+                    "recorded as reported; the record holds no figure to compare",
+                )
+            return
+        if claim.state is None or claim.state not in self.led.states:
+            self._set(claim, "unverifiable", "no state identified")
+            return
+        if claim.treaty is None or claim.treaty not in self.led.treaties:
+            what = claim.treaty or "no treaty named"
+            self._set(claim, "unverifiable", f"the record does not hold this treaty ({what})")
+            return
+        handler = getattr(self, "_" + claim.kind)
+        handler(claim, asof, published)
+        if claim.verdict in ("contradicted",) and not self._complete(claim, asof):
+            self._set(
+                claim,
+                "unverifiable",
+                claim.explanation + "; but the record is incomplete here, so it cannot contradict",
+            )
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _complete(self, claim: Claim, asof: date) -> bool:
+        t = self.led.treaties[claim.treaty or ""]
+        return t.complete_for(claim.state or "", asof)
+
+    def _acts(self, claim: Claim, kinds: Iterable[ActKind] | None = None) -> list[Act]:
+        wanted = frozenset(kinds) if kinds is not None else None
+        return sorted(
+            (
+                a
+                for a in self.led.dataset.acts
+                if a.state == claim.state
+                and a.treaty == claim.treaty
+                and not a.alternate
+                and (wanted is None or a.kind in wanted)
+            ),
+            key=lambda a: a.day,
+        )
+
+    def _events(self, claim: Claim, kinds: Iterable[str]) -> list[Event]:
+        wanted = set(kinds)
+        return [e for e in self.led.events(claim.state or "", claim.treaty) if e.kind in wanted]
+
+    def _spans(self, claim: Claim) -> list[Span]:
+        return self.led.spans(claim.state or "", claim.treaty or "")
+
+    def _span_on(self, claim: Claim, on: date) -> Span | None:
+        return self.led.status(claim.state or "", claim.treaty or "", on).span
+
+    def _name(self, claim: Claim) -> str:
+        return self.led.states[claim.state or ""].name
+
+    def _fact_act(self, claim: Claim, act: Act) -> None:
+        text = f"{act.kind.value} {act.date}"
+        if act.effective is not None:
+            text += f" (effective {act.effective})"
+        claim.facts.append(
+            {
+                "date": str(act.date),
+                "act": act.kind.value,
+                "text": text,
+                "sources": list(act.sources),
+            }
+        )
+        self._sources(claim, act.sources)
+
+    def _fact_event(self, claim: Claim, ev: Event) -> None:
+        claim.facts.append(
+            {"date": str(ev.date), "act": ev.kind, "text": ev.note, "sources": list(ev.sources)}
+        )
+        self._sources(claim, ev.sources)
+
+    def _fact_span(self, claim: Claim, span: Span) -> None:
+        until = f" until {span.end}" if span.end else ""
+        claim.facts.append(
+            {
+                "date": span.start.isoformat(),
+                "act": span.status.value,
+                "text": f"{span.status.value} from {span.start}{until}",
+                "sources": sorted({s for r in span.reasons for s in r.sources}),
+            }
+        )
+        self._sources(claim, [s for r in span.reasons for s in r.sources])
+
+    def _sources(self, claim: Claim, ids: Iterable[str]) -> None:
+        have = {s["url"] for s in claim.sources}
+        for src in self.led.source_list(ids):
+            if src.url not in have:
+                claim.sources.append(
+                    {"url": src.url, "publisher": src.publisher, "title": src.title}
+                )
+                have.add(src.url)
+
+    @staticmethod
+    def _set(claim: Claim, verdict: str, explanation: str) -> None:
+        claim.verdict = verdict
+        claim.explanation = explanation
+
+    @staticmethod
+    def _claim_date(claim: Claim) -> PartialDate | None:
+        return parse_partial(claim.date) if claim.date else None
+
+    @staticmethod
+    def _same(pd: PartialDate, day: date) -> bool:
+        return pd.contains(day)
+
+    def _withdrawn_span(self, claim: Claim) -> Span | None:
+        return next((s for s in self._spans(claim) if s.status is Status.WITHDRAWN), None)
+
+    # --- kinds -----------------------------------------------------------------------------
+
+    def _intent(self, claim: Claim, asof: date, published: date | None) -> None:
+        name = self._name(claim)
+        kinds = _ACT_KINDS.get(claim.action or "", _EXITS)
+        acts = self._acts(claim, kinds)
+        done = [a for a in acts if a.day <= asof]
+        if claim.modality == "negated":
+            if done:
+                self._fact_act(claim, done[0])
+                self._set(
+                    claim,
+                    "contradicted",
+                    f"{name} had already acted: {done[0].kind.value} on {done[0].date}",
+                )
+            else:
+                self._set(claim, "unverifiable", "the record holds no act either way")
+            return
+        if done:
+            a = done[-1]
+            self._fact_act(claim, a)
+            eff = self._withdrawn_span(claim) if claim.action == "withdrawal" else None
+            extra = (
+                f"; it took effect on {eff.start}"
+                if eff and eff.start <= asof
+                else (f"; it takes effect on {eff.start}" if eff else "")
+            )
+            self._set(
+                claim,
+                "imprecise",
+                f"more than an intention: {name} had already notified the depositary "
+                f"({a.kind.value}, {a.date}){extra}",
+            )
+            return
+        other = [a for a in self._acts(claim, _EXITS) if a.day <= asof]
+        steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= asof]
+        for e in steps[-3:]:
+            self._fact_event(claim, e)
+        if other and claim.action == "withdrawal":
+            a = other[-1]
+            self._fact_act(claim, a)
+            span = self._span_on(claim, asof)
+            bound = " and remains bound" if span and span.bound else ""
+            self._set(
+                claim,
+                "imprecise",
+                f"{name} notified a {a.kind.value} on {a.date}, not a withdrawal{bound}",
+            )
+            return
+        later = [a for a in acts if a.day > asof]
+        if later:
+            self._fact_act(claim, later[0])
+            self._set(
+                claim,
+                "supported",
+                f"the record shows the step that followed: {later[0].kind.value} "
+                f"on {later[0].date}",
+            )
+            return
+        if steps:
+            text = f"the record holds political steps: {steps[-1].kind} on {steps[-1].date}"
+            afterwards = [a for a in self._acts(claim, _EXITS) if a.day > asof]
+            if afterwards:
+                a = afterwards[0]
+                self._fact_act(claim, a)
+                span = self._span_on(claim, self.today)
+                bound = "; it remains bound" if span and span.bound else ""
+                text += f"; later it notified a {a.kind.value} on {a.date}{bound}"
+            self._set(claim, "supported", text)
+            return
+        self._set(claim, "unverifiable", "no decision or act recorded")
+
+    def _steps(self, claim: Claim, asof: date, kind: str) -> None:
+        name = self._name(claim)
+        events = self._events(claim, _STEPS[kind])
+        if not events and claim.treaty:
+            self._set(claim, "unverifiable", f"no {kind.replace('_', ' ')} recorded for {name}")
+            return
+        pd = self._claim_date(claim)
+        if pd is not None:
+            match = [
+                e for e in events if pd.contains(e.date.earliest) or e.date.contains(pd.earliest)
+            ]
+            if match:
+                self._fact_event(claim, match[0])
+                self._set(claim, "supported", f"recorded: {match[0].kind} on {match[0].date}")
+            else:
+                self._fact_event(claim, events[0])
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"recorded at another date: {events[0].kind} on {events[0].date}",
+                )
+            return
+        before = [e for e in events if e.date.earliest <= asof]
+        if claim.modality in ("planned", "considered"):
+            after = [e for e in events if e.date.earliest > asof]
+            if after:
+                self._fact_event(claim, after[0])
+                self._set(claim, "supported", f"it happened on {after[0].date}")
+            elif before:
+                self._fact_event(claim, before[-1])
+                self._set(claim, "imprecise", f"it had already happened on {before[-1].date}")
+            else:
+                self._set(claim, "unverifiable", "nothing recorded")
+            return
+        if before:
+            self._fact_event(claim, before[-1])
+            self._set(claim, "supported", f"recorded: {before[-1].kind} on {before[-1].date}")
+        else:
+            self._fact_event(claim, events[0])
+            self._set(claim, "premature", f"it happened only on {events[0].date}")
+
+    def _parliament_vote(self, claim: Claim, asof: date, published: date | None) -> None:
+        self._steps(claim, asof, "parliament_vote")
+
+    def _law_signed(self, claim: Claim, asof: date, published: date | None) -> None:
+        self._steps(claim, asof, "law_signed")
+
+    def _deposit(self, claim: Claim, asof: date, published: date | None) -> None:
+        name = self._name(claim)
+        kinds = _ACT_KINDS.get(claim.action or "", _EXITS | CONSENT)
+        acts = self._acts(claim, kinds)
+        done = [a for a in acts if a.day <= asof]
+        pd = self._claim_date(claim)
+        if claim.modality == "negated":
+            if done:
+                self._fact_act(claim, done[-1])
+                self._set(
+                    claim,
+                    "contradicted",
+                    f"{name} had notified: {done[-1].kind.value} on {done[-1].date}",
+                )
+            else:
+                self._set(claim, "supported", f"no such notice by {asof}")
+            return
+        if claim.modality in ("planned", "considered"):
+            after = [a for a in acts if a.day > asof]
+            if done:
+                self._fact_act(claim, done[-1])
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"already done: {done[-1].kind.value} received on {done[-1].date}",
+                )
+            elif after:
+                self._fact_act(claim, after[0])
+                self._set(claim, "supported", f"received on {after[0].date}")
+            else:
+                self._set(claim, "unverifiable", "no such act recorded (yet)")
+            return
+        if pd is not None:
+            match = [a for a in acts if pd.contains(a.day) or a.date.contains(pd.earliest)]
+            if match:
+                self._fact_act(claim, match[0])
+                self._set(claim, "supported", f"received by the depositary on {match[0].date}")
+                return
+            if acts:
+                self._fact_act(claim, acts[0])
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"right step, other date: {acts[0].kind.value} received on {acts[0].date}",
+                )
+                return
+        if done and pd is None:
+            self._fact_act(claim, done[-1])
+            self._set(claim, "supported", f"received by the depositary on {done[-1].date}")
+            return
+        other = [
+            a for a in self._acts(claim, _EXITS | CONSENT) if a.day <= asof and a.kind not in kinds
+        ]
+        if other:
+            a = other[-1]
+            self._fact_act(claim, a)
+            self._set(
+                claim,
+                "imprecise",
+                f"what {name} notified was a {a.kind.value} ({a.date}), not a {claim.action}",
+            )
+            return
+        if acts:
+            self._fact_act(claim, acts[0])
+            self._set(claim, "contradicted", f"no notice by {asof}; it came on {acts[0].date}")
+            return
+        self._set(claim, "contradicted", f"the record holds no such act by {name}")
+
+    def _effective(self, claim: Claim, asof: date, published: date | None) -> None:
+        if claim.action in ("accession", "ratification"):
+            self._joined(claim, asof)
+            return
+        name = self._name(claim)
+        out = self._withdrawn_span(claim)
+        pd = self._claim_date(claim)
+        notices = self._acts(claim, {ActKind.WITHDRAWAL})
+        for a in notices[-1:]:
+            self._fact_act(claim, a)
+        if claim.modality == "negated":
+            span = self._span_on(claim, asof)
+            if out is not None and out.start <= asof:
+                self._set(claim, "contradicted", f"{name} was out from {out.start}")
+            else:
+                status = span.status.value if span else "not_party"
+                self._set(claim, "supported", f"on {asof} {name} was {status}")
+            return
+        if claim.modality in ("planned", "considered") and pd is not None:
+            if out is not None and pd.contains(out.start):
+                self._set(claim, "supported", f"the withdrawal takes effect on {out.start}")
+            elif out is not None:
+                self._set(claim, "imprecise", f"the withdrawal takes effect on {out.start}")
+            elif notices:
+                self._set(claim, "unverifiable", "notice given; effective date not determined")
+            else:
+                self._set(claim, "unverifiable", "no notice of withdrawal recorded")
+            return
+        when = pd.latest if pd is not None else asof
+        if pd is not None and out is not None:
+            if pd.contains(out.start):
+                self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
+            elif out.start > pd.latest:
+                self._set(
+                    claim,
+                    "premature" if notices and notices[-1].day <= pd.latest else "imprecise",
+                    f"the withdrawal took effect only on {out.start}",
+                )
+            else:
+                self._set(claim, "imprecise", f"the withdrawal took effect on {out.start}")
+            return
+        span = self._span_on(claim, when)
+        if span is not None:
+            self._fact_span(claim, span)
+        status = span.status if span else Status.NOT_PARTY
+        if status is Status.WITHDRAWN:
+            self._set(claim, "supported", f"{name} is out since {span.start if span else ''}")
+        elif status in (Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED):
+            until = f"; it takes effect on {span.end}" if span and span.end else ""
+            self._set(
+                claim, "premature", f"on {when} {name} had given notice but was still bound{until}"
+            )
+        elif status is Status.SUSPENDED:
+            self._set(
+                claim,
+                "contradicted",
+                f"{name} declared a suspension, contested by other parties; it remains bound",
+            )
+        elif status in BOUND:
+            self._set(claim, "contradicted", f"on {when} {name} was still a party, no notice given")
+        else:
+            self._set(claim, "contradicted", f"on {when} {name} was {status.value}")
+
+    def _joined(self, claim: Claim, asof: date) -> None:
+        name = self._name(claim)
+        consent = self._acts(claim, _ACT_KINDS.get(claim.action or "accession", CONSENT))
+        if not consent:
+            consent = self._acts(claim, CONSENT)
+        if not consent:
+            self._set(claim, "contradicted", f"the record holds no instrument of consent by {name}")
+            return
+        act = consent[0]
+        self._fact_act(claim, act)
+        party = next((s for s in self._spans(claim) if s.status is Status.PARTY), None)
+        pd = self._claim_date(claim)
+        bound = f", bound from {party.start}" if party else ""
+        if pd is None:
+            ok = party is not None and party.start <= asof
+            self._set(
+                claim,
+                "supported" if ok else "premature",
+                f"{act.kind.value} deposited on {act.date}{bound}",
+            )
+            return
+        if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
+            self._set(claim, "supported", f"{act.kind.value} deposited on {act.date}{bound}")
+        else:
+            self._set(
+                claim,
+                "imprecise",
+                f"{act.kind.value} deposited on {act.date}{bound}, not in {claim.date}",
+            )
+
+    def _signature(self, claim: Claim, asof: date, published: date | None) -> None:
+        name = self._name(claim)
+        sigs = self._acts(claim, {ActKind.SIGNATURE})
+        pd = self._claim_date(claim)
+        if claim.modality == "negated":
+            done = [s for s in sigs if s.day <= asof]
+            if done:
+                self._fact_act(claim, done[0])
+                self._set(claim, "contradicted", f"{name} signed on {done[0].date}")
+            else:
+                self._set(claim, "supported", f"no signature by {name} recorded")
+            return
+        if not sigs:
+            consent = self._acts(claim, CONSENT)
+            if consent:
+                self._fact_act(claim, consent[0])
+                self._set(
+                    claim,
+                    "contradicted",
+                    f"{name} never signed; it joined by "
+                    f"{consent[0].kind.value} on {consent[0].date}",
+                )
+            else:
+                self._set(claim, "contradicted", f"no signature by {name} recorded")
+            return
+        self._fact_act(claim, sigs[0])
+        if pd is None or pd.contains(sigs[0].day):
+            self._set(claim, "supported", f"signed on {sigs[0].date}")
+        else:
+            self._set(claim, "imprecise", f"signed on {sigs[0].date}, not in {claim.date}")
+
+    def _status(self, claim: Claim, asof: date, published: date | None) -> None:
+        self._status_claim(claim, asof)
+
+    def _status_claim(self, claim: Claim, asof: date) -> None:
+        name = self._name(claim)
+        span = self.led.status(claim.state or "", claim.treaty or "", asof).span
+        status = span.status if span else Status.NOT_PARTY
+        if span is not None:
+            self._fact_span(claim, span)
+        if claim.action == "never_party":
+            consent = [a for a in self._acts(claim, CONSENT) if a.day <= asof]
+            if consent:
+                self._fact_act(claim, consent[0])
+                self._set(claim, "contradicted", f"{name} consented on {consent[0].date}")
+            else:
+                self._set(claim, "supported", f"no instrument of consent by {name} recorded")
+        elif claim.action == "party":
+            if status in BOUND:
+                extra = " (its declared suspension is contested)" if span and span.contested else ""
+                self._set(claim, "supported", f"{name} is bound ({status.value}){extra}")
+            else:
+                self._set(claim, "contradicted", f"on {asof} {name} was {status.value}")
+        else:  # not_party
+            if status in BOUND:
+                self._set(claim, "contradicted", f"on {asof} {name} was {status.value}")
+            else:
+                self._set(claim, "supported", f"on {asof} {name} was {status.value}")
+
+    def _border(self, claim: Claim) -> None:
+        value = claim.value
+        if not claim.state or not claim.counterpart or value is None:
+            self._set(claim, "unverifiable", "border not identified")
+            return
+        readings = self.led.neighbours(claim.state).get(claim.counterpart, [])
+        if not readings:
+            self._set(claim, "unverifiable", "the record holds no length for this border")
+            return
+        rel, absolute = BORDER_TOLERANCE
+        tol = max(rel * value, absolute)
+        close = [b for b in readings if abs(b.length_km - value) <= tol]
+        for b in sorted(readings, key=lambda b: abs(b.length_km - value)):
+            claim.facts.append(
+                {
+                    "date": None,
+                    "act": "border_length",
+                    "text": f"{b.length_km:g} km ({b.note})"[:200],
+                    "sources": list(b.sources),
+                }
+            )
+            self._sources(claim, b.sources)
+        listed = ", ".join(f"{b.length_km:g}" for b in sorted(readings, key=lambda b: b.length_km))
+        if close:
+            self._set(
+                claim,
+                "supported",
+                f"within {tol:.0f} km of a source's figure (the record's readings: {listed} km)",
+            )
+        else:
+            self._set(
+                claim,
+                "contradicted",
+                f"no source within {tol:.0f} km (the record's readings: {listed} km)",
+            )

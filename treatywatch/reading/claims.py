@@ -1,0 +1,834 @@
+"""Claims: what a text asserts about states' treaty status, and the figures around it.
+
+Rule-based and explainable: each claim comes from one trigger in one sentence, its
+subjects are the states named before the trigger in that clause (or the ones a
+"both countries" refers back to), its treaty is the one named nearby or last.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
+from treatywatch.reading.when import DateMention, find_dates
+
+KINDS = (
+    "intent",
+    "parliament_vote",
+    "law_signed",
+    "deposit",
+    "effective",
+    "signature",
+    "status",
+    "production_plan",
+    "transfer_plan",
+    "stockpile",
+    "border_length",
+    "spending_target",
+)
+FIGURE_KINDS = ("production_plan", "transfer_plan", "stockpile", "border_length", "spending_target")
+
+
+@dataclass
+class Claim:
+    kind: str
+    action: str | None
+    state: str | None
+    treaty: str | None
+    modality: str = "asserted"
+    counterpart: str | None = None
+    date: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    weapon: str | None = None
+    speaker: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    date_relative: bool = False
+    verdict: str | None = None
+    explanation: str = ""
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+
+    def key(self) -> tuple[object, ...]:
+        return (
+            self.kind,
+            self.action,
+            self.state,
+            self.counterpart,
+            self.treaty,
+            self.date,
+            self.value,
+            self.modality,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "action": self.action,
+            "state": self.state,
+            "counterpart": self.counterpart,
+            "treaty": self.treaty,
+            "date": self.date,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "weapon": self.weapon,
+            "modality": self.modality,
+            "speaker": self.speaker,
+            "evidence": self.evidence,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "facts": self.facts,
+            "sources": self.sources,
+        }
+
+
+# --- trigger vocabulary ---------------------------------------------------------------------
+
+_W = r"[^.;:!?]{0,%d}?"
+EXIT = r"(?:withdraw\w*|leav(?:e|es|ing)|exit\w*|quit\w*|pull(?:s|ed|ing)? out|denounc\w*|abandon\w*|renounc\w*|depart\w*)"
+JOIN = r"(?:join\w*|accede\w*|accession|ratif\w*|sign up)"
+SUSPEND = r"(?:suspen\w+)"
+PARLIAMENTS = {
+    "seimas": "LTU",
+    "saeima": "LVA",
+    "riigikogu": "EST",
+    "eduskunta": "FIN",
+    "sejm": "POL",
+    "verkhovna rada": "UKR",
+    "rada": "UKR",
+    "duma": "RUS",
+    "bundestag": "DEU",
+    "storting": "NOR",
+    "riksdag": "SWE",
+}
+_CHAMBER = (
+    r"(?:parliament|parliamentarians|seimas|saeima|riigikogu|eduskunta|sejm|senate|"
+    r"verkhovna rada|rada|duma|bundestag|storting|riksdag|lawmakers|legislators|MPs|"
+    r"deputies|national assembly|congress|federation council|lower house|upper house|"
+    r"legislature|house of representatives)"
+)
+
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "parliament_vote",
+        re.compile(
+            rf"\b{_CHAMBER}\b{_W % 80}\b(?:vot(?:ed|es|ing)|approv(?:ed|es|ing)|backed|backs|endors\w+|"
+            r"pass(?:ed|es)|adopt(?:ed|s)|gave (?:its |their )?(?:final )?(?:approval|consent|"
+            r"green light|backing)|(?:is|are) (?:expected|due|set) to vote|will vote|overwhelmingly)",
+            re.I,
+        ),
+    ),
+    ("parliament_vote", re.compile(rf"\bvote(?:d)?\b{_W % 40}\bin (?:the )?{_CHAMBER}\b", re.I)),
+    (
+        "law_signed",
+        re.compile(
+            r"\b(?:president|head of state)\b"
+            + _W % 80
+            + r"\b(?:signed|signs|has signed|promulgated|sign)\b"
+            + _W % 50
+            + r"\b(?:law|bill|act|legislation|decree|denunciation)\b",
+            re.I,
+        ),
+    ),
+    ("law_signed", re.compile(r"\bsigned (?:the (?:bill|law|act|legislation) )?into law\b", re.I)),
+    (
+        "deposit",
+        re.compile(
+            r"\b(?:notif(?:y|ied|ies|ying|ication)|informed|inform|told)\b"
+            + _W % 50
+            + r"\b(?:U\.?N\.?|United Nations|Secretary[- ]General|secretary general|depositary)\b",
+            re.I,
+        ),
+    ),
+    (
+        "deposit",
+        re.compile(
+            r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s)? (?:over|in)|lodg(?:ed|es)|"
+            r"delivered|sent|present(?:ed|s)|transmitted)\b"
+            + _W % 60
+            + r"\b(?:instrument|notice|notification|documents?|papers|letter|note)\b",
+            re.I,
+        ),
+    ),
+    (
+        "deposit",
+        re.compile(
+            r"\b(?:instrument|notice|notification)s? of " + r"(?:withdrawal|"
+            r"ratification|accession|denunciation)\b"
+            + _W % 60
+            + r"\b(?:deposited|received|submitted|lodged)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:withdrawal|exit|departure|denunciation|decision)\b"
+            + _W % 60
+            + r"\b(?:took|takes|take|taking|will take|came|comes|come|went|goes|go|become|became|"
+            r"becomes|entered|enters|will enter) (?:legal |full )?(?:into )?(?:effect|force|"
+            r"effective)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:officially|formally|legally|finally|now) (?:left|quit|exited|withdrew|"
+            r"withdrawn|out of|leaves|quits|exits|withdraws|leave|quit|exit|withdraw|ceased)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:has|have|had) (?:now |officially |formally |already |just |since )?(?:left|quit|"
+            r"exited|withdrawn from|pulled out of|abandoned|dropped out of|walked out of)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:left|quit|exited|withdrew from|pulled out of|walked out of|dropped out of)\s+"
+            r"(?:the|a|an|its|their)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:quits?|leaves|exits)\s+(?:the\s+)?(?:\w+[- ]){0,3}?(?:treaty|"
+            r"convention|ban|pact|accord)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(
+            r"\b(?:is|are|was|were|will be|would be) no longer (?:a |an )?(?:state |states )?"
+            r"(?:party|parties|bound|member|members|part|signatory)\b",
+            re.I,
+        ),
+    ),
+    (
+        "effective",
+        re.compile(r"\bcease[sd]? to be (?:a |an )?(?:state )?(?:party|bound|member)", re.I),
+    ),
+    (
+        "effective",
+        re.compile(r"\bout of the (?:\w+[- ]){0,3}?(?:treaty|convention|pact|ban)\b", re.I),
+    ),
+    (
+        "join_effective",
+        re.compile(
+            r"\b(?:became|becomes|become|becoming|has become)\s+(?:the\s+\w+\s+|a\s+full\s+|an?\s+)?"
+            r"(?:state |states )?part(?:y|ies)\b",
+            re.I,
+        ),
+    ),
+    (
+        "join_effective",
+        re.compile(
+            r"\b(?:join(?:ed|ing)|acceded to|ratified)\b"
+            + _W % 60
+            + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b",
+            re.I,
+        ),
+    ),
+    ("join_effective", re.compile(r"\b(?:entered|enters|came) into force for\b", re.I)),
+    (
+        "signature",
+        re.compile(
+            r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|"
+            r"act\b|into law|legislation|an? (?:law|decree)))"
+            + _W % 50
+            + r"\b(?:convention|treaty|statute|pact|accord|it)\b",
+            re.I,
+        ),
+    ),
+    (
+        "signature",
+        re.compile(
+            r"\b(?:was|were) among the (?:first|original|\d+) "
+            r"(?:states |countries )?to sign\b",
+            re.I,
+        ),
+    ),
+    (
+        "status",
+        re.compile(
+            r"\b(?:has|have|had) never (?:been (?:a )?(?:state )?part(?:y|ies) to|joined|"
+            r"signed|ratified|acceded)\b|\bnever joined\b|\bnever signed\b|\bnon-signator(?:y|ies)\b",
+            re.I,
+        ),
+    ),
+    (
+        "status",
+        re.compile(
+            r"\b(?:remains?|remained|is still|are still|stays?|continues? to be)\s+(?:a\s+|an\s+)?"
+            r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member)\b",
+            re.I,
+        ),
+    ),
+    (
+        "status",
+        re.compile(
+            r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
+            r"is not yet|are not yet|remains? outside|stayed outside|stays? outside)\b"
+            + _W
+            % 20
+            + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|member|signatory|the treaty|"
+            r"the convention|joined)\b",
+            re.I,
+        ),
+    ),
+    ("status", re.compile(r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b", re.I)),
+    (
+        "intent",
+        re.compile(
+            r"\b(?:decided|decides|decision|deciding|plans?|planned|planning|intends?|intention|"
+            r"intended|announced|announces|announcement|wants?|wanted|seeks?|sought|seeking|moving|"
+            r"moves|moved|set|preparing|prepares|prepared|will|would|could|may|might|considering|"
+            r"considers|considered|mulls|mulling|weighing|weighs|proposed|proposes|proposal|"
+            r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
+            r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
+            r"push|calls?|called|recommended|recommends|recommendation|urged|urges)\b"
+            + _W % 40
+            + r"\b(?:to |of |for )?(?:"
+            + EXIT
+            + "|"
+            + JOIN
+            + "|"
+            + SUSPEND
+            + r")\b",
+            re.I,
+        ),
+    ),
+    (
+        "production_plan",
+        re.compile(
+            r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w+|make|making|build(?:ing)?)\b"
+            + _W % 60
+            + r"\b(?:mines|landmines|munitions|explosives)\b",
+            re.I,
+        ),
+    ),
+    (
+        "transfer_plan",
+        re.compile(
+            r"\b(?:suppl(?:y|ying|ies)|send(?:ing)?|deliver(?:ing|ies)?|transfer(?:ring)?|"
+            r"provid(?:e|ing)|export(?:ing)?|ship(?:ping)?)\b"
+            + _W % 50
+            + r"\b(?:mines|landmines|munitions)\b"
+            + _W % 30
+            + r"\bto\s+",
+            re.I,
+        ),
+    ),
+    (
+        "stockpile",
+        re.compile(
+            r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|"
+            r"at (?:its|their) disposal|arsenal of|stock of|inventory of)\b"
+            + _W % 50
+            + r"\b(?:"
+            + QUALIFIER
+            + r"\s+)?"
+            + NUMBER
+            + r"\b"
+            + _W % 30
+            + r"\b(?:anti-personnel |anti-tank |land)?(?:mines|landmines|munitions|cluster)",
+            re.I,
+        ),
+    ),
+    (
+        "border_length",
+        re.compile(
+            r"(?P<num>"
+            + NUMBER
+            + r")[\s-]*(?:km|kilomet(?:er|re)s?|-kilomet(?:er|re))(?:[\s-]long)?"
+            r"\s+(?:\(\d[\d,]* (?:miles|mi)\)\s+)?(?:land\s+|long\s+|shared\s+)?(?:border|frontier)",
+            re.I,
+        ),
+    ),
+    (
+        "border_length",
+        re.compile(
+            r"\b(?:border|frontier)\b" + _W % 60 + r"\b(?:at|of|is|spans|stretches|runs)\s+"
+            r"(?:some\s+|about\s+|roughly\s+|nearly\s+|almost\s+|more than\s+)?(?P<num>"
+            + NUMBER
+            + r")\s*(?:km|kilomet(?:er|re)s?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "spending_target",
+        re.compile(
+            r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+of\s+(?:(?:its|their|the country's|"
+            r"national)\s+)?(?:GDP|gross domestic product|economic output)",
+            re.I,
+        ),
+    ),
+]
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no plans?|n't|neither|nor|without|refused|rejected|ruled out|denied)\b", re.I
+)
+_PLANNED = re.compile(
+    r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
+    r"due to|preparing|prepares|aims?|going to|shall|is to|are to|would|vowed|pledged|ready to|"
+    r"next year|next month|soon|upcoming|scheduled)\b",
+    re.I,
+)
+_CONSIDERED = re.compile(
+    r"\b(?:consider\w*|may|might|could|mulls?|mulling|weigh\w*|discuss\w*|debat\w*|"
+    r"explor\w*|possibl\w*|possibility|option|not ruled out|thinking about|studying|review)\b",
+    re.I,
+)
+_ASSERTED_INTENT = re.compile(
+    r"\b(?:decided|decides|decision|announced|announces|began|begun|started|launched|initiated|"
+    r"committed)\b",
+    re.I,
+)
+_WEAPON = re.compile(
+    r"\b(anti-personnel (?:land)?mines|anti-tank mines|anti-personnel|cluster munitions|"
+    r"cluster bombs|landmines|mines)\b",
+    re.I,
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
+_SPEAKER_AFTER = re.compile(
+    r"(?:said|says|told \w+|added|stressed|noted|warned|explained)\s*,?\s*"
+    r"((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)"
+)
+_SPEAKER_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+)\s*,?\s*(?:[^,]{0,80},\s*)?"
+    r"(?:said|says|told|added|stressed|noted|warned|explained)\b"
+)
+_NOT_NAMES = {
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "A",
+    "An",
+    "In",
+    "On",
+    "We",
+    "I",
+    "But",
+    "Representatives",
+    "Officials",
+    "Ministry",
+    "Government",
+}
+
+
+@dataclass
+class _Context:
+    treaty: str | None = None
+    subjects: tuple[str, ...] = ()
+    action: str | None = None
+    pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
+
+
+def _first_pair(text: str, gaz: Gazetteer) -> tuple[str, ...]:
+    states = gaz.states(text)
+    for i, (a, b) in enumerate(itertools.pairwise(states)):
+        listed = i > 0 and re.fullmatch(r",\s*", text[states[i - 1].end : a.start])
+        if (
+            re.fullmatch(r"\s+and\s+", text[a.end : b.start])
+            and not listed
+            and len(a.codes) == len(b.codes) == 1
+        ):
+            return (a.codes[0], b.codes[0])
+    return ()
+
+
+def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
+    """Every claim in ``text``, in order of appearance."""
+    ctx = _Context()
+    ctx.pair = _first_pair(text, gaz)
+    out: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        for claim in _sentence_claims(sentence, s_start, published, gaz, ctx):
+            k = claim.key()
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(claim)
+    return out
+
+
+def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
+    if kind in FIGURE_KINDS:
+        return None
+    if kind == "signature":
+        return "signature"
+    low = fragment.lower()
+    if re.search(SUSPEND, low):
+        return "suspension"
+    if re.search(
+        r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature", low
+    ):
+        return "signature_withdrawn"
+    if re.search(EXIT, low) or "no longer" in low or "cease" in low or "out of the" in low:
+        return "withdrawal"
+    if re.search(r"\bratif\w*", low):
+        return "ratification"
+    if re.search(r"\b(?:join\w*|acce\w*|became|become|becomes|party)\b", low):
+        return "accession"
+    return ctx.action
+
+
+def _modality(fragment: str, kind: str) -> str:
+    if (_NEGATION.search(fragment) and kind != "effective") or re.search(
+        r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b",
+        fragment,
+        re.I,
+    ):
+        if kind == "status":
+            return "asserted"
+        return "negated"
+    if kind in ("intent",) and _ASSERTED_INTENT.search(fragment):
+        if _CONSIDERED.search(fragment) and not re.search(r"\bdecided\b", fragment, re.I):
+            return "considered"
+        return "asserted"
+    if _CONSIDERED.search(fragment):
+        return "considered"
+    if _PLANNED.search(fragment):
+        return "planned"
+    return "asserted"
+
+
+def _status_action(fragment: str) -> str:
+    low = fragment.lower()
+    if re.search(r"never|non-signator", low):
+        return "never_party"
+    if re.search(r"\b(?:not|isn't|aren't|outside)\b", low):
+        return "not_party"
+    return "party"
+
+
+def _speaker(sentence: str, gaz: Gazetteer) -> str | None:
+    """The person a sentence attributes its words to ("…," Karolis said; X said that …)."""
+    for rx in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for m in rx.finditer(sentence):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if first in _NOT_NAMES or name in gaz.state_names or first in gaz.state_names:
+                continue
+            if len(name.split()) == 1 and not re.search(r"[“\"”]", sentence):
+                continue
+            name = _TITLES.sub("", name).strip()
+            return name or None
+    return None
+
+
+_TITLES = re.compile(
+    r"^(?:(?:Deputy|Vice|Acting|Foreign|Defen[cs]e|Prime|Minister|President|Chairman|Chair|"
+    r"Speaker|Ambassador|Spokesperson|Spokesman|Spokeswoman|Secretary|General|Director|"
+    r"Head|Chief|Senior|Executive|MP|Sen\.|Rep\.)\s+)+"
+)
+
+
+def _sentence_claims(
+    sentence: str, offset: int, published: date | None, gaz: Gazetteer, ctx: _Context
+) -> list[Claim]:
+    treaties = gaz.treaties(sentence)
+    states = [
+        m
+        for m in gaz.states(sentence)
+        if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
+    ]
+    anaphora = gaz.anaphora(sentence)
+    dates = find_dates(sentence, published)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, rx in TRIGGERS:
+        for m in rx.finditer(sentence):
+            if any(
+                m.start() < e and s < m.end() and k != kind and _priority(k) <= _priority(kind)
+                for s, e, k, _ in found
+            ):
+                continue
+            found = [
+                f
+                for f in found
+                if not (m.start() < f[1] and f[0] < m.end() and _priority(f[2]) > _priority(kind))
+            ]
+            found.append((m.start(), m.end(), kind, m))
+    found.sort()
+    claims: list[Claim] = []
+    speaker = (
+        _speaker(sentence, gaz)
+        if _QUOTE.search(sentence) or re.search(r"\b(?:said|says|told)\b", sentence)
+        else None
+    )
+    prev_end = 0
+    sentence_treaty = _treaty_near(treaties, 0, ctx)
+    for start, end, kind, m in found:
+        treaty = _treaty_near(treaties, start, ctx)
+        clause_start = _clause_start(sentence, start, prev_end)
+        subjects, counterpart = _subjects(
+            kind, sentence, states, anaphora, clause_start, start, end, m, ctx
+        )
+        local = sentence[clause_start : min(len(sentence), end + 40)]
+        real_kind = "effective" if kind == "join_effective" else kind
+        action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
+        if kind == "join_effective":
+            action = "accession" if not re.search(r"ratif", m.group(0), re.I) else "ratification"
+        modality = _modality(sentence[clause_start : end + 25], real_kind)
+        if real_kind == "status":
+            action = _status_action(m.group(0))
+            modality = "negated" if action == "never_party" else modality
+            if action == "never_party":
+                modality = "negated"
+        if real_kind == "intent" and action is None:
+            continue
+        claim_date = _date_for(dates, start, end, real_kind)
+        value, unit, qualifier = _figure(real_kind, m, sentence)
+        if (
+            real_kind in FIGURE_KINDS
+            and real_kind not in ("production_plan",)
+            and value is None
+            and real_kind != "transfer_plan"
+        ):
+            continue
+        weapon_m = _WEAPON.search(sentence[start : min(len(sentence), end + 80)]) or _WEAPON.search(
+            sentence
+        )
+        weapon = (
+            weapon_m.group(1).lower()
+            if weapon_m and real_kind in ("production_plan", "transfer_plan", "stockpile")
+            else None
+        )
+        if not subjects and real_kind not in ("spending_target",):
+            continue
+        for state in subjects or (None,):
+            claims.append(
+                Claim(
+                    kind=real_kind,
+                    action=action,
+                    state=state,
+                    treaty=None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty),
+                    modality=modality,
+                    counterpart=counterpart,
+                    date=str(claim_date.value) if claim_date and claim_date.value else None,
+                    date_relative=bool(claim_date and claim_date.relative),
+                    value=value,
+                    unit=unit,
+                    qualifier=qualifier,
+                    weapon=weapon,
+                    speaker=speaker,
+                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                )
+            )
+        if subjects and real_kind not in FIGURE_KINDS:
+            ctx.subjects = tuple(subjects)
+        if action and real_kind not in FIGURE_KINDS:
+            ctx.action = action
+        prev_end = end
+    if states and not found:
+        ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects
+    for t in treaties:
+        if t.kind == "treaty":
+            ctx.treaty = t.codes[0]
+    return claims
+
+
+_PRIORITY = {
+    "parliament_vote": 0,
+    "law_signed": 0,
+    "border_length": 0,
+    "spending_target": 0,
+    "deposit": 1,
+    "join_effective": 1,
+    "status": 1,
+    "effective": 2,
+    "stockpile": 2,
+    "transfer_plan": 2,
+    "signature": 3,
+    "production_plan": 3,
+    "intent": 4,
+}
+
+
+def _priority(kind: str) -> int:
+    return _PRIORITY.get(kind, 5)
+
+
+def _clause_start(sentence: str, trigger: int, prev_end: int) -> int:
+    """Where the clause holding the trigger begins: after the previous trigger, or after a
+    ', which' / ';' / ' and ' that starts a new clause with its own subject."""
+    cut = prev_end
+    for m in re.finditer(r";|, which|, who|, while|, whereas|, but\b| but\b", sentence[:trigger]):
+        if m.end() > cut:
+            cut = m.end()
+    return cut
+
+
+def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context) -> str | None:
+    named = [t for t in treaties if t.kind == "treaty"]
+    after = [t for t in named if t.start >= pos]
+    if after:
+        return after[0].codes[0]
+    before = [t for t in named if t.start < pos]
+    if before:
+        return before[-1].codes[0]
+    return ctx.treaty
+
+
+def _subjects(
+    kind: str,
+    sentence: str,
+    states: list[Mention],
+    anaphora: list[Mention],
+    clause_start: int,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    ctx: _Context,
+) -> tuple[list[str], str | None]:
+    counterpart: str | None = None
+    if kind == "border_length":
+        after = [s for s in states if s.start >= m.start() and s.start - m.end() < 40]
+        before = [
+            s
+            for s in states
+            if s.start < m.start()
+            and not re.search(r"\bwith\s+$", sentence[max(0, s.start - 6) : s.start])
+        ]
+        if after:
+            counterpart = after[0].codes[0]
+            subj = [c for s in before[:1] for c in s.codes if c != counterpart]
+        else:  # "its border with Russia, at 1,340 kilometers"
+            inner = [s for s in states if m.start() <= s.start < m.end()]
+            counterpart = inner[0].codes[0] if inner else None
+            subj = [c for s in before if s.start < m.start() for c in s.codes if c != counterpart][
+                -1:
+            ]
+        if not subj and ctx.subjects and len(ctx.subjects) == 1:
+            subj = list(ctx.subjects)
+        return subj, counterpart
+    if kind == "transfer_plan":
+        tail = sentence[m.end() : m.end() + 40]
+        for s in states:
+            if s.start >= m.end() - 1 and sentence[m.end() - 1 : s.start].strip() in ("", "to"):
+                counterpart = s.codes[0]
+        if counterpart is None:
+            for s in states:
+                if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
+                    counterpart = s.codes[0]
+                    break
+    in_clause = [s for s in states if clause_start <= s.start < start]
+    in_clause = [s for s in in_clause if not _is_object(sentence, s)]
+    codes = [c for s in in_clause for c in s.codes if c != counterpart]
+    if kind in ("parliament_vote",):
+        for name, code in PARLIAMENTS.items():
+            if re.search(rf"\b{name}\b", m.group(0), re.I) and code not in codes:
+                codes = [code]
+                break
+    if not codes:
+        anaph = [a for a in anaphora if clause_start <= a.start < start]
+        before_clause = [s for s in states if s.end <= clause_start]
+        if (
+            sentence[max(0, clause_start - 8) : clause_start].rstrip().endswith(("which", "who"))
+            and before_clause
+        ):
+            codes = list(before_clause[-1].codes)
+        elif anaph and ctx.subjects:
+            codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
+        elif anaph and anaph[-1].plural and ctx.pair:
+            two = (
+                re.search(r"\b(?:two|both)\b", anaph[-1].text, re.I)
+                or anaph[-1].text.lower() == "they"
+            )
+            codes = list(ctx.pair) if two else []
+        elif (
+            kind
+            in (
+                "effective",
+                "signature",
+                "status",
+                "deposit",
+                "intent",
+                "join_effective",
+                "law_signed",
+                "parliament_vote",
+                "production_plan",
+            )
+            and not in_clause
+        ):
+            after = [s for s in states if end <= s.start and not _is_object(sentence, s)]
+            if after and kind in ("effective", "status", "signature", "join_effective"):
+                codes = [c for c in after[0].codes]
+            elif (
+                ctx.subjects and kind in ("deposit", "law_signed", "parliament_vote") and not states
+            ):
+                codes = list(ctx.subjects)
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return seen, counterpart
+
+
+def _is_object(sentence: str, mention: Mention) -> bool:
+    """A state named as the object of a preposition is not the subject ("threat from
+    Russia", "support Ukraine", "Russia's aggression")."""
+    before = sentence[max(0, mention.start - 25) : mention.start].lower()
+    after = sentence[mention.end : mention.end + 3]
+    if re.search(
+        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|"
+        r"neighbou?r|neighbou?ring|bordering|border|than|including|like|for|toward|"
+        r"towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$",
+        before,
+    ):
+        return True
+    return after.startswith(("'s", "’s")) and not re.match(
+        r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
+        r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
+        r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
+        r"ambassador|envoy|mission|notice|notification|instrument)",
+        sentence[mention.end + 2 : mention.end + 40],
+        re.I,
+    )
+
+
+def _date_for(dates: list[DateMention], start: int, end: int, kind: str) -> DateMention | None:
+    if kind in FIGURE_KINDS:
+        return None
+    usable = [d for d in dates if d.value is not None or d.relative]
+    after = [d for d in usable if d.start >= end - 5 and d.start - end < 70]
+    inside = [d for d in usable if start <= d.start < end]
+    before = [d for d in usable if d.end <= start and start - d.end < 60]
+    for group in (inside, after, before[::-1]):
+        if group:
+            return group[0]
+    return None
+
+
+def _figure(
+    kind: str, m: re.Match[str], sentence: str
+) -> tuple[float | None, str | None, str | None]:
+    if kind == "border_length":
+        return parse_number(m.group("num")), "km", None
+    if kind == "spending_target":
+        return parse_number(m.group("num")), "percent", None
+    if kind == "stockpile":
+        body = m.group(0)
+        for nm in re.finditer(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", body, re.I):
+            value = parse_number(nm.group(2))
+            if value is not None and (value >= 2 or nm.group(1)):
+                return value, "mines", (nm.group(1).lower() if nm.group(1) else None)
+    return None, None, None

@@ -1,0 +1,210 @@
+"""Find states and treaties named in text, by the record's names and news usage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from treatywatch.ledger import Ledger
+from treatywatch.reading import lexicon
+
+#: Names too ambiguous to read as a state on their own.
+AMBIGUOUS = {
+    "Korea",
+    "Congo",
+    "Guinea",
+    "Georgia's",
+    "Chad",
+    "Jordan",
+    "America",
+    "Turkey",
+    "Niger",
+    "Mali",
+    "Peru",
+    "Cuba",
+    "Oman",
+    "Iran",
+    "Iraq",
+    "Israel",
+    "Togo",
+}
+KEEP = {
+    "Chad",
+    "Jordan",
+    "Turkey",
+    "Niger",
+    "Mali",
+    "Peru",
+    "Cuba",
+    "Oman",
+    "Iran",
+    "Iraq",
+    "Israel",
+    "Togo",
+    "America",
+}  # kept: ambiguous in theory, states in arms-control news
+EXTRA_STATES = {
+    "Kiev": "UKR",
+    "Kremlin": "RUS",
+    "the Kremlin": "RUS",
+    "Holland": "NLD",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "North Korea": "PRK",
+    "South Korea": "KOR",
+    "the White House": "USA",
+    "Washington": "USA",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "state" | "treaty" | "treaty_anaphor" | "state_anaphor"
+    codes: tuple[str, ...]
+    plural: bool = False
+
+
+def _plain(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _alternation(names: Iterable[str]) -> str:
+    uniq = sorted(set(names), key=lambda n: (-len(n), n))
+    return "|".join(re.escape(n) for n in uniq)
+
+
+class Gazetteer:
+    """Compiled patterns for one ledger's names; build once, use for many articles."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        names: dict[str, str] = {}
+        for st in ledger.states.values():
+            if st.kind == "historic":
+                candidates = [st.name, *[a for a in st.aliases if len(a) > 4]]
+            else:
+                candidates = [st.name, st.depositary_name, *st.aliases, st.capital]
+            for n in candidates:
+                if not n or len(n) < 2 or (n in AMBIGUOUS and n not in KEEP):
+                    continue
+                if (
+                    n.isupper()
+                    and len(n) <= 3
+                    and n not in ("US", "UK", "USA", "DPRK", "DRC", "UAE")
+                ):
+                    continue
+                names.setdefault(n, st.alpha3)
+                names.setdefault(_plain(n), st.alpha3)
+        for n, code in EXTRA_STATES.items():
+            names.setdefault(n, code)
+        self.state_names = names
+        self._state_rx = re.compile(r"(?<![\w-])(" + _alternation(names) + r")(?![\w-])")
+        self._demonym_rx = re.compile(
+            r"(?<![\w-])(?:the\s+)?(" + _alternation(lexicon.DEMONYMS) + r")\b"
+        )
+        self._adjective_rx = re.compile(
+            r"(?<![\w-])("
+            + _alternation(lexicon.ADJECTIVES)
+            + r")\s+(?:"
+            + "|".join(re.escape(n) for n in lexicon.GOVERNMENT_NOUNS)
+            + r")\b"
+        )
+        self._group_rx = re.compile(r"(?<![\w-])(" + _alternation(lexicon.GROUPS) + r")\b", re.I)
+        self._plural_rx = re.compile(
+            r"(?<![\w-])(" + _alternation(lexicon.PLURAL_ANAPHORA) + r")\b", re.I
+        )
+        self._singular_rx = re.compile(
+            r"(?<![\w-])(" + _alternation(lexicon.SINGULAR_ANAPHORA) + r")\b", re.I
+        )
+        treaty_names: dict[str, str] = {}
+        for t in ledger.treaties.values():
+            for n in [t.short_name, t.full_name, *t.aliases]:
+                if n and len(n) > 2:
+                    treaty_names.setdefault(n, t.id)
+        for n, tid in lexicon.TREATY_WORDS.items():
+            treaty_names.setdefault(n, tid)
+        self.treaty_names = treaty_names
+        exact = {n: t for n, t in treaty_names.items() if n.isupper() or len(n) <= 6}
+        folded = {n.lower(): t for n, t in treaty_names.items() if n not in exact}
+        self._treaty_exact = exact
+        self._treaty_folded = folded
+        self._treaty_rx_exact = re.compile(r"(?<![\w-])(" + _alternation(exact) + r")(?![\w-])")
+        self._treaty_rx_folded = re.compile(
+            r"(?<![\w-])(" + _alternation(folded) + r")(?![\w-])", re.I
+        )
+        self._treaty_anaphor_rx = re.compile(
+            r"(?<![\w-])(" + _alternation(lexicon.TREATY_ANAPHORA) + r")\b", re.I
+        )
+
+    def states(self, text: str) -> list[Mention]:
+        """State mentions: names, capitals, demonyms, adjectives before a government noun,
+        groups; overlapping matches keep the longest."""
+        found: list[Mention] = []
+        for m in self._group_rx.finditer(text):
+            key = next(k for k in lexicon.GROUPS if k.lower() == m.group(1).lower())
+            found.append(
+                Mention(m.start(1), m.end(1), m.group(1), "state", lexicon.GROUPS[key], True)
+            )
+        for m in self._state_rx.finditer(text):
+            found.append(
+                Mention(m.start(1), m.end(1), m.group(1), "state", (self.state_names[m.group(1)],))
+            )
+        for m in self._demonym_rx.finditer(text):
+            found.append(
+                Mention(m.start(1), m.end(1), m.group(1), "state", (lexicon.DEMONYMS[m.group(1)],))
+            )
+        for m in self._adjective_rx.finditer(text):
+            found.append(
+                Mention(
+                    m.start(1), m.end(1), m.group(1), "state", (lexicon.ADJECTIVES[m.group(1)],)
+                )
+            )
+        return _no_overlap(found)
+
+    def anaphora(self, text: str) -> list[Mention]:
+        out = [
+            Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), True)
+            for m in self._plural_rx.finditer(text)
+        ]
+        out += [
+            Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), False)
+            for m in self._singular_rx.finditer(text)
+        ]
+        return sorted(out, key=lambda m: m.start)
+
+    def treaties(self, text: str) -> list[Mention]:
+        found = [
+            Mention(m.start(1), m.end(1), m.group(1), "treaty", (self._treaty_exact[m.group(1)],))
+            for m in self._treaty_rx_exact.finditer(text)
+        ]
+        found += [
+            Mention(
+                m.start(1),
+                m.end(1),
+                m.group(1),
+                "treaty",
+                (self._treaty_folded[m.group(1).lower()],),
+            )
+            for m in self._treaty_rx_folded.finditer(text)
+        ]
+        found += [
+            Mention(m.start(1), m.end(1), m.group(1), "treaty_anaphor", ())
+            for m in self._treaty_anaphor_rx.finditer(text)
+        ]
+        return _no_overlap(found)
+
+
+def _no_overlap(found: list[Mention]) -> list[Mention]:
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,93 @@
+"""The reader end to end: text (and its publication date) -> checked claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from treatywatch.ledger import Ledger
+from treatywatch.reading.check import Checker
+from treatywatch.reading.claims import Claim, extract
+from treatywatch.reading.gazetteer import Gazetteer
+
+_GAZETTEERS: dict[int, Gazetteer] = {}
+
+#: A cheap test that an article could hold a claim at all: it names a treaty (or a
+#: treaty-like word) and uses a verb of joining, leaving or planning.
+_TREATY_WORD = re.compile(
+    r"treat|convention|protocol|statute|\bban\b|accord|\bpact\b|ottawa|\bSTART\b|\bNPT\b|"
+    r"\bCTBT\b|\bCFE\b|\bATT\b|\bICC\b|\bNATO\b|open skies|landmine|mines?\b|munition|"
+    r"border|stockpil",
+    re.I,
+)
+_ACTION_WORD = re.compile(
+    r"withdr|leav|exit|quit|join|ratif|acce|sign|notif|deposit|suspen|denounc|vot|party|"
+    r"parties|bound|member|produc|suppl|transfer|kilomet|\bkm\b|GDP|stockpil|effect|force",
+    re.I,
+)
+
+
+def gazetteer(ledger: Ledger) -> Gazetteer:
+    g = _GAZETTEERS.get(id(ledger))
+    if g is None:
+        g = _GAZETTEERS[id(ledger)] = Gazetteer(ledger)
+    return g
+
+
+def could_hold_claims(text: str) -> bool:
+    """The prefilter: False means no treaty and no state action is mentioned."""
+    return bool(_TREATY_WORD.search(text)) and bool(_ACTION_WORD.search(text))
+
+
+@dataclass
+class Report:
+    """What ``check`` prints: the publication date used, the cleaned text and the claims."""
+
+    published: str | None
+    published_from: str | None  # "option" | "metadata" | None
+    text: str
+    claims: list[Claim] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "published": self.published,
+            "published_from": self.published_from,
+            "title": self.title,
+            "url": self.url,
+            "notes": self.notes,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+def check_text(
+    ledger: Ledger,
+    text: str,
+    published: date | None,
+    today: date,
+    *,
+    published_from: str | None = None,
+) -> Report:
+    """Extract every claim from ``text`` and check each against ``ledger``."""
+    report = Report(
+        published.isoformat() if published else None, published_from if published else None, text
+    )
+    if not could_hold_claims(text):
+        report.notes.append("no treaty or state action mentioned; nothing to check")
+        return report
+    if published is None:
+        report.notes.append(
+            "no publication date: relative dates stay unresolved and claims are checked "
+            f"against the record as of {today}"
+        )
+    checker = Checker(ledger, today)
+    for claim in extract(text, published, gazetteer(ledger)):
+        if claim.date_relative and claim.date is None:
+            claim.explanation = "relative date unresolved (no publication date)"
+        checker.check(claim, published)
+        report.claims.append(claim)
+    return report

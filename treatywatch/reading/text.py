@@ -1,0 +1,120 @@
+"""Sentences with offsets, and numbers written in words or digits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREVIATIONS = {
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "st",
+    "no",
+    "art",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "gen",
+    "col",
+    "lt",
+    "sen",
+    "rep",
+    "gov",
+    "prof",
+    "etc",
+    "vs",
+    "approx",
+    "u.s",
+    "u.n",
+    "e.g",
+    "i.e",
+    "para",
+    "cf",
+}
+_CANDIDATE = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence; a line break before a capital also ends one
+    (headlines and datelines stand alone). Abbreviations ("Mr.", "U.S.") do not."""
+    start = 0
+    for m in _CANDIDATE.finditer(text):
+        if text[m.start()] == ".":
+            w = _WORD_BEFORE.search(text[max(start, m.start() - 12) : m.start()])
+            if w and (w.group(1).lower() in _ABBREVIATIONS or len(w.group(1)) == 1):
+                continue
+        end = m.start() + (1 if text[m.start()] in ".!?" else 0)
+        if text[start:end].strip():
+            yield _trim(text, start, end)
+        start = m.end()
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a": 1,
+    "half a": 0.5,
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+NUMBER = (
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|half a|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|a)"
+    r"(?:[\s-]+(?:thousand|million|billion))?"
+)
+QUALIFIER = r"(?:more than|over|almost|nearly|about|around|some|roughly|approximately|at least|up to|fewer than|less than|under)"
+
+
+def parse_number(text: str) -> float | None:
+    t = text.lower().replace("-", " ").strip()
+    scale = 1
+    for word, mult in SCALES.items():
+        if t.endswith(word):
+            scale = mult
+            t = t[: -len(word)].strip()
+    if not t:
+        return float(scale) if scale > 1 else None
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t]) * scale
+    try:
+        return float(t.replace(",", "")) * scale
+    except ValueError:
+        return None

@@ -1,0 +1,242 @@
+"""Dates in news text, absolute or relative, resolved against the publication date.
+
+The precision the text supports is kept: "in 2011" is a year, "in June" a month,
+"on Friday" a day. A relative date with no publication date stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from treatywatch.dates import PartialDate, add_months
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+}
+
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:in|by|since|from|until|of|early|late|mid-?|end of)\s+{_MON}(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
+    ("monthyear", re.compile(rf"\b{_MON}\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "inrel",
+        re.compile(
+            r"\bin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+(?P<unit>day|week|month|year)s?(?:'|’)?\s*(?:time)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "lastnext",
+        re.compile(
+            r"\b(?P<which>last|next|this|earlier this|later this|past)\s+(?P<unit>week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+        ),
+    ),
+    ("word", re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d,.-])(?P<y>(?:19[4-9]|20[0-4])\d)(?![\d%-]|\s*(?:km|kilomet|mines|percent|%))\b"
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: PartialDate | None  # None: relative and no publication date to resolve it
+    relative: bool
+
+
+def _n(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _pd(d: date, precision: str) -> PartialDate:
+    raw = {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[precision]
+    return PartialDate(
+        d if precision == "day" else date(d.year, d.month if precision == "month" else 1, 1),
+        precision,  # type: ignore[arg-type]
+        raw,
+    )
+
+
+def _guess_year(month: int, day: int, published: date | None, past: bool = True) -> int | None:
+    """A day and month without a year: the nearest such day not after publication."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return year
+    if past and candidate > published + timedelta(days=31):
+        return year - 1
+    return year
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date mention in ``text``, non-overlapping, earliest pattern wins at a position."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value, relative = _resolve(kind, m, published)
+            if value is None and not relative:
+                continue
+            taken.append((s, e))
+            out.append(DateMention(s, e, m.group(0), value, relative))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None
+) -> tuple[PartialDate | None, bool]:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return _pd(date(int(g["y"]), int(g["m"]), int(g["d"])), "day"), False
+        if kind in ("dmy", "mdy"):
+            month = MONTHS[
+                g["mon"].lower().rstrip(".")[:4]
+                if g["mon"].lower().startswith("sept")
+                else g["mon"].lower().rstrip(".")[:3]
+            ]
+            day = int(g["d"])
+            year = int(g["y"]) if g.get("y") else _guess_year(month, day, published)
+            if year is None:
+                return None, True
+            return _pd(date(year, month, day), "day"), g.get("y") is None
+        if kind in ("my", "monthyear"):
+            month = MONTHS[g["mon"].lower().rstrip(".")[:3]]
+            if g.get("y"):
+                return _pd(date(int(g["y"]), month, 1), "month"), False
+            year = _guess_year(month, 1, published)
+            if year is None:
+                return None, True
+            return _pd(date(year, month, 1), "month"), True
+        if kind == "year":
+            return _pd(date(int(g["y"]), 1, 1), "year"), False
+    except (ValueError, KeyError):
+        return None, False
+    if published is None:
+        return None, True
+    if kind == "ago":
+        n, unit = _n(g["n"]), g["unit"].lower()
+        if unit == "day":
+            return _pd(published - timedelta(days=n), "day"), True
+        if unit == "week":
+            return _pd(published - timedelta(weeks=n), "day"), True
+        if unit == "month":
+            return _pd(add_months(published, -n), "month"), True
+        return _pd(date(published.year - n, 1, 1), "year"), True
+    if kind == "inrel":
+        n, unit = _n(g["n"]), g["unit"].lower()
+        if unit == "day":
+            return _pd(published + timedelta(days=n), "day"), True
+        if unit == "week":
+            return _pd(published + timedelta(weeks=n), "day"), True
+        if unit == "month":
+            return _pd(add_months(published, n), "month"), True
+        return _pd(date(published.year + n, 1, 1), "year"), True
+    if kind == "lastnext":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = {"last": -1, "past": -1, "next": 1}.get(which, 0)
+        if unit == "year":
+            return _pd(date(published.year + step, 1, 1), "year"), True
+        if unit == "month":
+            return _pd(add_months(date(published.year, published.month, 1), step), "month"), True
+        if unit == "week":
+            return _pd(published + timedelta(weeks=step), "day"), True
+        return _pd(_weekday(published, WEEKDAYS.index(unit), step if step else -1), "day"), True
+    if kind == "weekday":
+        return _pd(_weekday(published, WEEKDAYS.index(g["wd"].lower()), -1), "day"), True
+    if kind == "word":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()]
+        return _pd(published + timedelta(days=shift), "day"), True
+    return None, False
+
+
+def _weekday(published: date, weekday: int, direction: int) -> date:
+    """The nearest such weekday before (direction -1, may be the same day) or after."""
+    if direction < 0:
+        delta = (published.weekday() - weekday) % 7
+        return published - timedelta(days=delta)
+    delta = (weekday - published.weekday()) % 7 or 7
+    return published + timedelta(days=delta)
