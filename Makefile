@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench docs clean
+.PHONY: run test lint typecheck unit bench docs eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ typecheck: $(BIN)/.installed
 
 unit: $(BIN)/.installed
 	$(BIN)/pytest -q
+
+## make eval: score the news reader on the annotated set in tests/eval.
+eval: $(BIN)/.installed
+	$(BIN)/python -m treatywatch.reading.evaluate tests/eval --errors
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py

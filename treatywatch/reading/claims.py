@@ -89,295 +89,7 @@ class Claim:
         }
 
 
-# --- trigger vocabulary ---------------------------------------------------------------------
-
-_W = r"[^.;:!?]{0,%d}?"
-EXIT = r"(?:withdraw\w*|leav(?:e|es|ing)|exit\w*|quit\w*|pull(?:s|ed|ing)? out|denounc\w*|abandon\w*|renounc\w*|depart\w*)"
-JOIN = r"(?:join\w*|accede\w*|accession|ratif\w*|sign up)"
-SUSPEND = r"(?:suspen\w+)"
-PARLIAMENTS = {
-    "seimas": "LTU",
-    "saeima": "LVA",
-    "riigikogu": "EST",
-    "eduskunta": "FIN",
-    "sejm": "POL",
-    "verkhovna rada": "UKR",
-    "rada": "UKR",
-    "duma": "RUS",
-    "bundestag": "DEU",
-    "storting": "NOR",
-    "riksdag": "SWE",
-}
-_CHAMBER = (
-    r"(?:parliament|parliamentarians|seimas|saeima|riigikogu|eduskunta|sejm|senate|"
-    r"verkhovna rada|rada|duma|bundestag|storting|riksdag|lawmakers|legislators|MPs|"
-    r"deputies|national assembly|congress|federation council|lower house|upper house|"
-    r"legislature|house of representatives)"
-)
-
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "parliament_vote",
-        re.compile(
-            rf"\b{_CHAMBER}\b{_W % 80}\b(?:vot(?:ed|es|ing)|approv(?:ed|es|ing)|backed|backs|endors\w+|"
-            r"pass(?:ed|es)|adopt(?:ed|s)|gave (?:its |their )?(?:final )?(?:approval|consent|"
-            r"green light|backing)|(?:is|are) (?:expected|due|set) to vote|will vote|overwhelmingly)",
-            re.I,
-        ),
-    ),
-    ("parliament_vote", re.compile(rf"\bvote(?:d)?\b{_W % 40}\bin (?:the )?{_CHAMBER}\b", re.I)),
-    (
-        "law_signed",
-        re.compile(
-            r"\b(?:president|head of state)\b"
-            + _W % 80
-            + r"\b(?:signed|signs|has signed|promulgated|sign)\b"
-            + _W % 50
-            + r"\b(?:law|bill|act|legislation|decree|denunciation)\b",
-            re.I,
-        ),
-    ),
-    ("law_signed", re.compile(r"\bsigned (?:the (?:bill|law|act|legislation) )?into law\b", re.I)),
-    (
-        "deposit",
-        re.compile(
-            r"\b(?:notif(?:y|ied|ies|ying|ication)|informed|inform|told)\b"
-            + _W % 50
-            + r"\b(?:U\.?N\.?|United Nations|Secretary[- ]General|secretary general|depositary)\b",
-            re.I,
-        ),
-    ),
-    (
-        "deposit",
-        re.compile(
-            r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s)? (?:over|in)|lodg(?:ed|es)|"
-            r"delivered|sent|present(?:ed|s)|transmitted)\b"
-            + _W % 60
-            + r"\b(?:instrument|notice|notification|documents?|papers|letter|note)\b",
-            re.I,
-        ),
-    ),
-    (
-        "deposit",
-        re.compile(
-            r"\b(?:instrument|notice|notification)s? of " + r"(?:withdrawal|"
-            r"ratification|accession|denunciation)\b"
-            + _W % 60
-            + r"\b(?:deposited|received|submitted|lodged)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:withdrawal|exit|departure|denunciation|decision)\b"
-            + _W % 60
-            + r"\b(?:took|takes|take|taking|will take|came|comes|come|went|goes|go|become|became|"
-            r"becomes|entered|enters|will enter) (?:legal |full )?(?:into )?(?:effect|force|"
-            r"effective)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:officially|formally|legally|finally|now) (?:left|quit|exited|withdrew|"
-            r"withdrawn|out of|leaves|quits|exits|withdraws|leave|quit|exit|withdraw|ceased)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:has|have|had) (?:now |officially |formally |already |just |since )?(?:left|quit|"
-            r"exited|withdrawn from|pulled out of|abandoned|dropped out of|walked out of)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:left|quit|exited|withdrew from|pulled out of|walked out of|dropped out of)\s+"
-            r"(?:the|a|an|its|their)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:quits?|leaves|exits)\s+(?:the\s+)?(?:\w+[- ]){0,3}?(?:treaty|"
-            r"convention|ban|pact|accord)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(
-            r"\b(?:is|are|was|were|will be|would be) no longer (?:a |an )?(?:state |states )?"
-            r"(?:party|parties|bound|member|members|part|signatory)\b",
-            re.I,
-        ),
-    ),
-    (
-        "effective",
-        re.compile(r"\bcease[sd]? to be (?:a |an )?(?:state )?(?:party|bound|member)", re.I),
-    ),
-    (
-        "effective",
-        re.compile(r"\bout of the (?:\w+[- ]){0,3}?(?:treaty|convention|pact|ban)\b", re.I),
-    ),
-    (
-        "join_effective",
-        re.compile(
-            r"\b(?:became|becomes|become|becoming|has become)\s+(?:the\s+\w+\s+|a\s+full\s+|an?\s+)?"
-            r"(?:state |states )?part(?:y|ies)\b",
-            re.I,
-        ),
-    ),
-    (
-        "join_effective",
-        re.compile(
-            r"\b(?:join(?:ed|ing)|acceded to|ratified)\b"
-            + _W % 60
-            + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b",
-            re.I,
-        ),
-    ),
-    ("join_effective", re.compile(r"\b(?:entered|enters|came) into force for\b", re.I)),
-    (
-        "signature",
-        re.compile(
-            r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|"
-            r"act\b|into law|legislation|an? (?:law|decree)))"
-            + _W % 50
-            + r"\b(?:convention|treaty|statute|pact|accord|it)\b",
-            re.I,
-        ),
-    ),
-    (
-        "signature",
-        re.compile(
-            r"\b(?:was|were) among the (?:first|original|\d+) "
-            r"(?:states |countries )?to sign\b",
-            re.I,
-        ),
-    ),
-    (
-        "status",
-        re.compile(
-            r"\b(?:has|have|had) never (?:been (?:a )?(?:state )?part(?:y|ies) to|joined|"
-            r"signed|ratified|acceded)\b|\bnever joined\b|\bnever signed\b|\bnon-signator(?:y|ies)\b",
-            re.I,
-        ),
-    ),
-    (
-        "status",
-        re.compile(
-            r"\b(?:remains?|remained|is still|are still|stays?|continues? to be)\s+(?:a\s+|an\s+)?"
-            r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member)\b",
-            re.I,
-        ),
-    ),
-    (
-        "status",
-        re.compile(
-            r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
-            r"is not yet|are not yet|remains? outside|stayed outside|stays? outside)\b"
-            + _W
-            % 20
-            + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|member|signatory|the treaty|"
-            r"the convention|joined)\b",
-            re.I,
-        ),
-    ),
-    ("status", re.compile(r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b", re.I)),
-    (
-        "intent",
-        re.compile(
-            r"\b(?:decided|decides|decision|deciding|plans?|planned|planning|intends?|intention|"
-            r"intended|announced|announces|announcement|wants?|wanted|seeks?|sought|seeking|moving|"
-            r"moves|moved|set|preparing|prepares|prepared|will|would|could|may|might|considering|"
-            r"considers|considered|mulls|mulling|weighing|weighs|proposed|proposes|proposal|"
-            r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
-            r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
-            r"push|calls?|called|recommended|recommends|recommendation|urged|urges)\b"
-            + _W % 40
-            + r"\b(?:to |of |for )?(?:"
-            + EXIT
-            + "|"
-            + JOIN
-            + "|"
-            + SUSPEND
-            + r")\b",
-            re.I,
-        ),
-    ),
-    (
-        "production_plan",
-        re.compile(
-            r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w+|make|making|build(?:ing)?)\b"
-            + _W % 60
-            + r"\b(?:mines|landmines|munitions|explosives)\b",
-            re.I,
-        ),
-    ),
-    (
-        "transfer_plan",
-        re.compile(
-            r"\b(?:suppl(?:y|ying|ies)|send(?:ing)?|deliver(?:ing|ies)?|transfer(?:ring)?|"
-            r"provid(?:e|ing)|export(?:ing)?|ship(?:ping)?)\b"
-            + _W % 50
-            + r"\b(?:mines|landmines|munitions)\b"
-            + _W % 30
-            + r"\bto\s+",
-            re.I,
-        ),
-    ),
-    (
-        "stockpile",
-        re.compile(
-            r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|"
-            r"at (?:its|their) disposal|arsenal of|stock of|inventory of)\b"
-            + _W % 50
-            + r"\b(?:"
-            + QUALIFIER
-            + r"\s+)?"
-            + NUMBER
-            + r"\b"
-            + _W % 30
-            + r"\b(?:anti-personnel |anti-tank |land)?(?:mines|landmines|munitions|cluster)",
-            re.I,
-        ),
-    ),
-    (
-        "border_length",
-        re.compile(
-            r"(?P<num>"
-            + NUMBER
-            + r")[\s-]*(?:km|kilomet(?:er|re)s?|-kilomet(?:er|re))(?:[\s-]long)?"
-            r"\s+(?:\(\d[\d,]* (?:miles|mi)\)\s+)?(?:land\s+|long\s+|shared\s+)?(?:border|frontier)",
-            re.I,
-        ),
-    ),
-    (
-        "border_length",
-        re.compile(
-            r"\b(?:border|frontier)\b" + _W % 60 + r"\b(?:at|of|is|spans|stretches|runs)\s+"
-            r"(?:some\s+|about\s+|roughly\s+|nearly\s+|almost\s+|more than\s+)?(?P<num>"
-            + NUMBER
-            + r")\s*(?:km|kilomet(?:er|re)s?)\b",
-            re.I,
-        ),
-    ),
-    (
-        "spending_target",
-        re.compile(
-            r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+of\s+(?:(?:its|their|the country's|"
-            r"national)\s+)?(?:GDP|gross domestic product|economic output)",
-            re.I,
-        ),
-    ),
-]
+from treatywatch.reading.triggers import EXIT, PARLIAMENTS, PRIORITY, SUSPEND, TRIGGERS  # noqa: E402
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no plans?|n't|neither|nor|without|refused|rejected|ruled out|denied)\b", re.I
@@ -457,6 +169,12 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     """Every claim in ``text``, in order of appearance."""
     ctx = _Context()
     ctx.pair = _first_pair(text, gaz)
+    named = [
+        t.codes[0]
+        for t in gaz.treaties(text)
+        if t.kind == "treaty" and t.codes[0] not in ("nato", "eu")
+    ]
+    ctx.treaty = max(set(named), key=named.count) if named else None
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     for s_start, s_end in sentences(text):
@@ -486,7 +204,7 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
         return "withdrawal"
     if re.search(r"\bratif\w*", low):
         return "ratification"
-    if re.search(r"\b(?:join\w*|acce\w*|became|become|becomes|party)\b", low):
+    if re.search(r"\b(?:join\w*|acce[dsp]\w*|became|become|becomes|party)\b", low):
         return "accession"
     return ctx.action
 
@@ -567,7 +285,7 @@ def _sentence_claims(
                 if not (m.start() < f[1] and f[0] < m.end() and _priority(f[2]) > _priority(kind))
             ]
             found.append((m.start(), m.end(), kind, m))
-    found.sort()
+    found.sort(key=lambda f: (f[0], f[1], f[2]))
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz)
@@ -646,25 +364,8 @@ def _sentence_claims(
     return claims
 
 
-_PRIORITY = {
-    "parliament_vote": 0,
-    "law_signed": 0,
-    "border_length": 0,
-    "spending_target": 0,
-    "deposit": 1,
-    "join_effective": 1,
-    "status": 1,
-    "effective": 2,
-    "stockpile": 2,
-    "transfer_plan": 2,
-    "signature": 3,
-    "production_plan": 3,
-    "intent": 4,
-}
-
-
 def _priority(kind: str) -> int:
-    return _PRIORITY.get(kind, 5)
+    return PRIORITY.get(kind, 5)
 
 
 def _clause_start(sentence: str, trigger: int, prev_end: int) -> int:
@@ -731,6 +432,11 @@ def _subjects(
                     counterpart = s.codes[0]
                     break
     in_clause = [s for s in states if clause_start <= s.start < start]
+    if kind == "parliament_vote" and not in_clause:
+        in_clause = [s for s in states if start <= s.start < end + 40]
+        anaph_in = [a for a in anaphora if start <= a.start < end and a.plural]
+        if not in_clause and anaph_in and ctx.subjects:
+            return list(ctx.subjects), None
     in_clause = [s for s in in_clause if not _is_object(sentence, s)]
     codes = [c for s in in_clause for c in s.codes if c != counterpart]
     if kind in ("parliament_vote",):
@@ -748,6 +454,29 @@ def _subjects(
             codes = list(before_clause[-1].codes)
         elif anaph and ctx.subjects:
             codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
+        elif (
+            ctx.subjects
+            and kind
+            in (
+                "effective",
+                "deposit",
+                "parliament_vote",
+                "law_signed",
+                "intent",
+                "join_effective",
+                "status",
+            )
+            and re.search(
+                r"\b(?:the|its|their|this|that|the country's)\s+(?:\w+\s+)?(?:withdrawal|exit|"
+                r"departure|denunciation|notice|notification|decision|move|instrument|law|bill|"
+                r"ratification|accession|obligations|suspension|parliament|president|"
+                r"government|lawmakers|cabinet)\b|\b(?:it|they)\s+\w+",
+                sentence[clause_start:end],
+                re.I,
+            )
+            and not states
+        ):
+            codes = list(ctx.subjects)
         elif anaph and anaph[-1].plural and ctx.pair:
             two = (
                 re.search(r"\b(?:two|both)\b", anaph[-1].text, re.I)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from treatywatch.ledger import Ledger
+from treatywatch.model import ActKind
 from treatywatch.reading.check import Checker
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
@@ -27,6 +28,21 @@ _ACTION_WORD = re.compile(
     r"parties|bound|member|produc|suppl|transfer|kilomet|\bkm\b|GDP|stockpil|effect|force",
     re.I,
 )
+
+
+def _act_from_record(ledger: Ledger, claim: Claim) -> None:
+    """ "Became a party"/"joined" name no instrument: take the kind the state really used."""
+    if claim.kind != "effective" or claim.action != "accession" or not claim.state:
+        return
+    for act in ledger.dataset.acts:
+        if (
+            act.state == claim.state
+            and act.treaty == claim.treaty
+            and not act.alternate
+            and act.kind in (ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL)
+        ):
+            claim.action = "ratification"
+            return
 
 
 def gazetteer(ledger: Ledger) -> Gazetteer:
@@ -86,6 +102,7 @@ def check_text(
         )
     checker = Checker(ledger, today)
     for claim in extract(text, published, gazetteer(ledger)):
+        _act_from_record(ledger, claim)
         if claim.date_relative and claim.date is None:
             claim.explanation = "relative date unresolved (no publication date)"
         checker.check(claim, published)

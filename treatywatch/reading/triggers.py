@@ -1,0 +1,321 @@
+"""The reader's trigger phrases: which words make a sentence a claim of which kind.
+
+Order matters only through PRIORITY: where two triggers overlap, the more specific kind
+(lower number) wins. Each pattern is matched case-insensitively within one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from treatywatch.reading.text import NUMBER, QUALIFIER
+
+
+def _w(n: int) -> str:
+    """Up to n characters within the same clause."""
+    return f"[^.;:!?]{{0,{n}}}?"
+
+
+EXIT = (
+    r"(?:withdr[ae]w\w*|leav(?:e|es|ing)|left|exit\w*|quit\w*|pull\w*(?:\s+\w+){0,2}\s+out|"
+    r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|depart\w*|"
+    r"revok\w*\s+(?:its\s+|the\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
+)
+JOIN = r"(?:join\w*|accede\w*|accession|ratif\w*|sign up)"
+SUSPEND = r"(?:suspen\w+)"
+CHAMBER = (
+    r"(?:parliaments?|parliamentarians|seimas|saeima|riigikogu|eduskunta|sejm|senate|"
+    r"verkhovna rada|rada|state duma|duma|bundestag|storting|riksdag|lawmakers|legislators|MPs|"
+    r"deputies|national assembly|congress|federation council|lower house|upper house|"
+    r"legislature|house of representatives|the chamber)"
+)
+PARLIAMENTS = {
+    "seimas": "LTU",
+    "saeima": "LVA",
+    "riigikogu": "EST",
+    "eduskunta": "FIN",
+    "sejm": "POL",
+    "verkhovna rada": "UKR",
+    "rada": "UKR",
+    "duma": "RUS",
+    "federation council": "RUS",
+    "bundestag": "DEU",
+    "storting": "NOR",
+    "riksdag": "SWE",
+}
+_TREATY_NOUN = r"(?:treaty|convention|ban|pact|accord|statute|court|protocol)"
+_YEAR_OR_DAY = (
+    r"(?:\b(?:in|on|since|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+\w+\s+|\w+\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
+    r"|\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b|\blast\s+(?:week|month|year|\w+day)\b|\bon\s+\w+day\b|\bin\s+(?:19|20)\d\d\b)"
+)
+
+_SPECS: list[tuple[str, str]] = [
+    # --- political steps ------------------------------------------------------------------
+    (
+        "parliament_vote",
+        rf"\b{CHAMBER}\b{_w(80)}\b(?:vot(?:ed|es|ing)|approv(?:ed|es|ing)|backed|backs|endors\w+|"
+        r"pass(?:ed|es)|adopt(?:ed|s)|ratified|gave (?:its |their )?(?:final )?(?:approval|consent|"
+        r"green light|backing)|(?:is|are) (?:expected|due|set) to vote|will vote|followed)",
+    ),
+    ("parliament_vote", rf"\bvote[sd]?\b{_w(40)}\bin (?:the )?{CHAMBER}\b"),
+    (
+        "law_signed",
+        r"\b(?:president|head of state|putin|zelensk\w*|nauseda|rinkevics|karis|stubb|duda|"
+        r"nawrocki|orban|trump|biden)\b"
+        + _w(80)
+        + r"\b(?:signed|signs|has signed|promulgated|sign|proclaim\w*)\b"
+        + _w(50)
+        + r"\b(?:law|bill|act|legislation|decree|denunciation)\b",
+    ),
+    ("law_signed", r"\bsigned (?:the (?:bill|law|act|legislation) )?into law\b"),
+    # --- the depositary ---------------------------------------------------------------------
+    (
+        "deposit",
+        r"\b(?:notif(?:y|ied|ies|ying|ication)|informed|inform|told)\b"
+        + _w(50)
+        + r"\b(?:U\.?N\.?|United Nations|Secretary[- ]General|secretary general|depositary)\b",
+    ),
+    (
+        "deposit",
+        r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s)? (?:over|in)|lodg(?:ed|es)|"
+        r"delivered|present(?:ed|s)|transmitted)\b"
+        + _w(60)
+        + r"\b(?:instrument|notice|notification|documents?|papers|paperwork|letter|note)\b",
+    ),
+    (
+        "deposit",
+        r"\b(?:g[ai]ve|given|giving|serve[sd]?|serving|file[sd]?|files|filing|sen[dt]|sending|"
+        r"lodged|submitted)\s+(?:its |their |a |the |official |written |formal )*"
+        r"(?:notice|notices|notification|paperwork|papers|instrument|letter)\b",
+    ),
+    (
+        "deposit",
+        r"\b(?:notices?|notifications?|instruments?|letters?|papers|paperwork)\b"
+        + _w(40)
+        + r"\b(?:reached|arrived at|landed at|was received by|were received by|received)\b",
+    ),
+    (
+        "deposit",
+        r"\b(?:notified|submitted|deposited|lodged|filed)\s+(?:a|any|its|the|no|their)\s+"
+        r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
+    ),
+    ("deposit", r"\bsimilar notices from\b"),
+    (
+        "deposit",
+        r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b" + _w(60) + _YEAR_OR_DAY,
+    ),
+    ("deposit", r"\b(?:signed and ratified|ratified (?:it )?in|ratified on)\b"),
+    ("deposit", r"\b(?:has|have|had)?\s*(?:signed but )?(?:never|not) (?:yet )?ratified\b"),
+    (
+        "deposit",
+        r"\b(?:suspended|suspends)\s+(?:its\s+)?(?:participation in\s+)?(?:the\s+)?(?:\w+[- ]){0,3}?"
+        rf"(?:{_TREATY_NOUN}|participation|obligations)\b",
+    ),
+    ("deposit", r"\bdeclared (?:a |the |its )?suspension\b"),
+    (
+        "deposit",
+        r"\b(?:revoke|revoked|withdraw|withdrew|withdrawn)\s+(?:its|their|the)\s+signature\b|"
+        r"\bdoes not intend to become a party\b",
+    ),
+    # --- effect --------------------------------------------------------------------------------
+    (
+        "effective",
+        r"\b(?:withdrawal|exit|departure|denunciation|decision)\b"
+        + _w(60)
+        + r"\b(?:took|takes|take|taking|will take|came|comes|come|went|goes|go|become|became|"
+        r"becomes|entered|enters|will enter) (?:legal |full )?(?:into )?(?:effect|force|effective)\b",
+    ),
+    (
+        "effective",
+        r"\b(?:officially|formally|legally|finally|now) (?:left|quit|exited|withdrew|withdrawn|out of|"
+        r"leaves|quits|exits|withdraws|leave|quit|exit|withdraw|ceased)\b",
+    ),
+    (
+        "effective",
+        r"\b(?:has|have|had) (?:now |officially |formally |already |just |since )?(?:left|quit|"
+        r"exited|withdrawn from|pulled out of|abandoned|dropped out of|walked out of)\b",
+    ),
+    (
+        "effective",
+        r"\b(?:left|quit|exited|withdrew from|pulled out of|walked out of|dropped out of)\s+"
+        r"(?:the|a|an|its|their|that)\b",
+    ),
+    (
+        "effective",
+        r"\b(?:quits?|leaves|exits|withdraws from|pulls out of|walks out of|ditches|abandons|"
+        r"drops out of)\s+(?:the\s+)?(?:[A-Z]|(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\b)",
+    ),
+    (
+        "effective",
+        r"\b(?:left|withdrew|exited|quit)\s+(?:on|in|at|as of|last|this|effective|formally|"
+        r"officially|at midnight)\b",
+    ),
+    ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
+    ("effective", r"\b(?:will follow|follows|to follow)\s+(?:on|in|at)\b"),
+    (
+        "effective",
+        r"\b(?:is|are|was|were|will be|would be) no longer (?:a |an )?(?:state |states )?"
+        r"(?:party|parties|bound|member|members|part|signatory)\b",
+    ),
+    ("effective", r"\bcease[sd]? to be (?:a |an )?(?:state )?(?:party|bound|member)"),
+    (
+        "effective",
+        r"\b(?:is|are|was|were|be|now|officially|formally)\s+out of the (?:\w+[- ]){0,3}?"
+        + _TREATY_NOUN
+        + r"\b",
+    ),
+    ("effective", r"\b\w+\s+out of (?:the\s+)?(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\s*[;:]"),
+    (
+        "join_effective",
+        r"\b(?:became|becomes|become|becoming|has become|will become)\s+(?:the\s+\w+\s+|a\s+full\s+|an?\s+)?"
+        r"(?:full\s+)?(?:state |states )?part(?:y|ies)\b",
+    ),
+    (
+        "join_effective",
+        r"\bjoin(?:ed|ing|s)?\b"
+        + _w(60)
+        + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b",
+    ),
+    ("join_effective", r"\b(?:entered|enters|came|comes) into force for\b"),
+    # --- signature ------------------------------------------------------------------------------
+    ("signature", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
+    (
+        "signature",
+        r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|act\b|"
+        r"into law|legislation|an? (?:law|decree)))"
+        + _w(50)
+        + r"\b(?:convention|treaty|statute|pact|accord|it|in (?:19|20)\d\d|on the same day)\b",
+    ),
+    (
+        "signature",
+        r"\b(?:was|were) among the (?:first|original|\d+) (?:states |countries )?to sign\b",
+    ),
+    ("signature", r"\bhas signed but\b"),
+    # --- status ---------------------------------------------------------------------------------
+    (
+        "status",
+        r"\b(?:has|have|had) never (?:been (?:a )?(?:state )?part(?:y|ies) to|joined|ratified|"
+        r"acceded)\b|\bnever joined\b|\bnon-signator(?:y|ies)\b|\bneither has\b|\bnor has\b",
+    ),
+    (
+        "status",
+        r"\b(?:remains?|remained|is still|are still|stays?|continues? to be)\s+(?:a\s+|an\s+)?"
+        r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member|obliged|"
+        r"committed)\b",
+    ),
+    ("status", r"\bobligations (?:continue|remain|still apply|stand)\b"),
+    (
+        "status",
+        r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
+        r"is not yet|are not yet|remains? outside|stayed outside|stays? outside)\b"
+        + _w(20)
+        + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|member|signatory|the treaty|the convention|"
+        r"joined)\b",
+    ),
+    ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    # --- intentions ---------------------------------------------------------------------------
+    (
+        "intent",
+        r"\b(?:decided|decides|decision|deciding|plans?|planned|planning|intends?|intention|"
+        r"intended|announced|announces|announcement|wants?|wanted|seeks?|sought|seeking|moving|"
+        r"moves|moved|set|preparing|prepares|prepared|will|would|could|may|might|considering|"
+        r"considers|considered|mulls|mulling|weighing|weighs|proposed|proposes|proposal|"
+        r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
+        r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
+        r"push|calls?|called|recommended|recommends|recommendation|urged|urges|floated|"
+        r"approved|asked)\b"
+        + _w(40)
+        + r"\b(?:to |of |for )?(?:"
+        + EXIT
+        + "|"
+        + JOIN
+        + "|"
+        + SUSPEND
+        + r")\b",
+    ),
+    (
+        "intent",
+        r"\b(?:announced|declared|proclaimed)\s+(?:the|its|their)\s+(?:"
+        + EXIT
+        + "|"
+        + SUSPEND
+        + r")",
+    ),
+    ("intent", r"\bweighing its position on\b"),
+    # --- figures and plans --------------------------------------------------------------------
+    (
+        "production_plan",
+        r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w+|make|making|made|build(?:ing)?)\b"
+        + _w(60)
+        + r"\b(?:mines|landmines|munitions|explosives)\b",
+    ),
+    (
+        "production_plan",
+        r"\b(?:mines|landmines|munitions)\b"
+        + _w(30)
+        + r"\b(?:could be |be )?(?:produced|made|manufactured)\b",
+    ),
+    (
+        "transfer_plan",
+        r"\b(?:suppl(?:y|ying|ies)|send(?:ing)?|deliver(?:ing|ies)?|transfer(?:ring)?|provid(?:e|ing)|"
+        r"export(?:ing)?|ship(?:ping)?|give)\b"
+        + _w(50)
+        + r"\b(?:mines|landmines|munitions|them)\b"
+        + _w(30)
+        + r"\bto\s+",
+    ),
+    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=[A-Z])"),
+    (
+        "stockpile",
+        r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|inherited|"
+        r"at (?:its|their) disposal|arsenal of|stock of|inventory of)\b"
+        + _w(50)
+        + r"\b(?:"
+        + QUALIFIER
+        + r"\s+)?"
+        + NUMBER
+        + r"\b"
+        + _w(30)
+        + r"\b(?:anti-personnel |anti-tank |land|stockpiled )?(?:mines|landmines|munitions|cluster)",
+    ),
+    (
+        "stockpile",
+        r"\b(?:" + QUALIFIER + r"\s+)?" + NUMBER + r"\s+stockpiled\s+(?:mines|landmines|munitions)",
+    ),
+    (
+        "border_length",
+        r"(?P<num>" + NUMBER + r")[\s-]*(?:km|kilomet(?:er|re)s?|-kilomet(?:er|re))(?:[\s-]long)?"
+        r"\s+(?:\(\d[\d,]* (?:miles|mi)\)\s+)?(?:land\s+|long\s+|shared\s+)?(?:border|frontier|with)",
+    ),
+    (
+        "border_length",
+        r"\b(?:border|frontier)\b" + _w(60) + r"\b(?:at|of|is|spans|stretches|runs|measures)\s+"
+        r"(?:some\s+|about\s+|roughly\s+|nearly\s+|almost\s+|more than\s+|just over\s+)?(?P<num>"
+        + NUMBER
+        + r")\s*(?:km|kilomet(?:er|re)s?)\b",
+    ),
+    (
+        "spending_target",
+        r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+of\s+(?:(?:its|their|the country's|"
+        r"national)\s+)?(?:GDP|gross domestic product|economic output)",
+    ),
+]
+
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in _SPECS]
+
+PRIORITY = {
+    "parliament_vote": 0,
+    "law_signed": 0,
+    "border_length": 0,
+    "spending_target": 0,
+    "deposit": 1,
+    "join_effective": 2,
+    "status": 1,
+    "effective": 2,
+    "stockpile": 2,
+    "transfer_plan": 2,
+    "signature": 3,
+    "production_plan": 3,
+    "intent": 4,
+}
