@@ -39,6 +39,18 @@ _STEPS = {
 }
 
 
+_NAMED_CHAMBERS = ("senate", "federation council", "upper house", "state duma", "duma")
+
+
+def _chamber(text: str) -> str | None:
+    """The chamber a vote claim names, when it is more specific than 'parliament'."""
+    low = text.lower()
+    for name in _NAMED_CHAMBERS:
+        if name in low:
+            return name
+    return None
+
+
 class Checker:
     """Checks claims against one ledger; ``today`` stands in for an unknown publication day."""
 
@@ -162,12 +174,27 @@ class Checker:
         return pd.contains(day)
 
     def _withdrawn_span(self, claim: Claim) -> Span | None:
-        return next((s for s in self._spans(claim) if s.status is Status.WITHDRAWN), None)
+        """The span in which the state was out: withdrawn, or the treaty's end that came
+        with its withdrawal (the INF Treaty ended the day the US withdrawal took effect)."""
+        spans = self._spans(claim)
+        for i, s in enumerate(spans):
+            if s.status is Status.WITHDRAWN:
+                return s
+            if (
+                s.status is Status.ENDED
+                and i > 0
+                and spans[i - 1].status is Status.WITHDRAWAL_PENDING
+            ):
+                return s
+        return None
 
     # --- kinds -----------------------------------------------------------------------------
 
     def _intent(self, claim: Claim, asof: date, published: date | None) -> None:
         name = self._name(claim)
+        voiced = self._claim_date(claim)
+        if voiced is not None and voiced.earliest <= asof:
+            asof = voiced.earliest  # an intention is judged when it was voiced
         kinds = _ACT_KINDS.get(claim.action or "", _EXITS)
         acts = self._acts(claim, kinds)
         done = [a for a in acts if a.day <= asof]
@@ -239,10 +266,34 @@ class Checker:
     def _steps(self, claim: Claim, asof: date, kind: str) -> None:
         name = self._name(claim)
         events = self._events(claim, _STEPS[kind])
+        chamber = _chamber(claim.evidence.get("text", ""))
+        if chamber and events:
+            events = [e for e in events if chamber in e.note.lower()] or (
+                [] if chamber in _NAMED_CHAMBERS else events
+            )
+        if claim.modality == "negated":
+            done = [e for e in events if e.date.earliest <= asof]
+            if done:
+                self._fact_event(claim, done[-1])
+                self._set(
+                    claim, "contradicted", f"it had happened: {done[-1].kind} on {done[-1].date}"
+                )
+            elif events:
+                self._fact_event(claim, events[0])
+                self._set(claim, "supported", f"not by {asof}; it happened on {events[0].date}")
+            else:
+                self._set(claim, "unverifiable", "nothing recorded either way")
+            return
         if not events and claim.treaty:
             self._set(claim, "unverifiable", f"no {kind.replace('_', ' ')} recorded for {name}")
             return
         pd = self._claim_date(claim)
+        if pd is not None and claim.modality in ("planned", "considered"):
+            after = [e for e in events if e.date.earliest >= asof]
+            if after:
+                self._fact_event(claim, after[0])
+                self._set(claim, "supported", f"it happened on {after[0].date}")
+                return
         if pd is not None:
             match = [
                 e for e in events if pd.contains(e.date.earliest) or e.date.contains(pd.earliest)
@@ -316,7 +367,13 @@ class Checker:
                 self._set(claim, "unverifiable", "no such act recorded (yet)")
             return
         if pd is not None:
-            match = [a for a in acts if pd.contains(a.day) or a.date.contains(pd.earliest)]
+            match = [
+                a
+                for a in acts
+                if pd.contains(a.day)
+                or a.date.contains(pd.earliest)
+                or (a.effective is not None and pd.contains(a.effective.earliest))
+            ]
             if match:
                 self._fact_act(claim, match[0])
                 self._set(claim, "supported", f"received by the depositary on {match[0].date}")
@@ -410,7 +467,20 @@ class Checker:
                 f"{name} declared a suspension, contested by other parties; it remains bound",
             )
         elif status in BOUND:
-            self._set(claim, "contradicted", f"on {when} {name} was still a party, no notice given")
+            steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= when]
+            if steps:
+                self._fact_event(claim, steps[-1])
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"a political step, not a withdrawal: "
+                    f"{steps[-1].kind} on {steps[-1].date}; no notice had been given and "
+                    f"{name} was still a party on {when}",
+                )
+            else:
+                self._set(
+                    claim, "contradicted", f"on {when} {name} was still a party, no notice given"
+                )
         else:
             self._set(claim, "contradicted", f"on {when} {name} was {status.value}")
 

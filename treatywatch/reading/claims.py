@@ -92,7 +92,8 @@ class Claim:
 from treatywatch.reading.triggers import EXIT, PARLIAMENTS, PRIORITY, SUSPEND, TRIGGERS  # noqa: E402
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no plans?|n't|neither|nor|without|refused|rejected|ruled out|denied)\b", re.I
+    r"\b(?:not|never|no(?! longer)|none of|n't|neither|nor|without|refused|rejected|ruled out|denied)\b",
+    re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
@@ -184,8 +185,31 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
             if k in seen:
                 continue
             seen.add(k)
+            same = next((c for c in out if _repeats(c, claim)), None)
+            if same is not None:
+                if same.date is None and claim.date is not None:
+                    same.date, same.date_relative = claim.date, claim.date_relative
+                continue
             out.append(claim)
     return out
+
+
+def _repeats(a: Claim, b: Claim) -> bool:
+    """The same assertion made twice (a headline and its body; two phrasings)."""
+    if (a.kind, a.action, a.state, a.counterpart, a.treaty, a.modality) != (
+        b.kind,
+        b.action,
+        b.state,
+        b.counterpart,
+        b.treaty,
+        b.modality,
+    ):
+        return False
+    if a.value != b.value:
+        return False
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
 def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
@@ -293,19 +317,30 @@ def _sentence_claims(
         else None
     )
     prev_end = 0
+    last_subjects: list[str] = []
     sentence_treaty = _treaty_near(treaties, 0, ctx)
     for start, end, kind, m in found:
-        treaty = _treaty_near(treaties, start, ctx)
+        treaty = _treaty_near(treaties, start, ctx, end)
         clause_start = _clause_start(sentence, start, prev_end)
         subjects, counterpart = _subjects(
             kind, sentence, states, anaphora, clause_start, start, end, m, ctx
         )
         local = sentence[clause_start : min(len(sentence), end + 40)]
-        real_kind = "effective" if kind == "join_effective" else kind
+        gap = sentence[prev_end:start]
+        if (
+            not subjects
+            and last_subjects
+            and (
+                re.match(r"^[\s,]*(?:and|but|then|yet)\s", gap)
+                or re.search(r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+)?$", gap)
+            )
+        ):
+            subjects = list(last_subjects)
+        real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
         action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
         if kind == "join_effective":
             action = "accession" if not re.search(r"ratif", m.group(0), re.I) else "ratification"
-        modality = _modality(sentence[clause_start : end + 25], real_kind)
+        modality = _modality(sentence[clause_start:end], real_kind)
         if real_kind == "status":
             action = _status_action(m.group(0))
             modality = "negated" if action == "never_party" else modality
@@ -351,6 +386,8 @@ def _sentence_claims(
                     evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
                 )
             )
+        if subjects:
+            last_subjects = list(subjects)
         if subjects and real_kind not in FIGURE_KINDS:
             ctx.subjects = tuple(subjects)
         if action and real_kind not in FIGURE_KINDS:
@@ -359,7 +396,7 @@ def _sentence_claims(
     if states and not found:
         ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects
     for t in treaties:
-        if t.kind == "treaty":
+        if t.kind == "treaty" and t.codes[0] not in ALLIANCES:
             ctx.treaty = t.codes[0]
     return claims
 
@@ -378,14 +415,22 @@ def _clause_start(sentence: str, trigger: int, prev_end: int) -> int:
     return cut
 
 
-def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context) -> str | None:
+ALLIANCES = ("nato", "eu")
+
+
+def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1) -> str | None:
+    """The treaty a claim is about: one named right after the trigger ("joined NATO in
+    2023"), else the nearest non-alliance treaty named in the sentence, else the treaty
+    the text was last (or mostly) about. Alliances named as descriptors ("NATO member
+    Poland") do not capture the claim."""
     named = [t for t in treaties if t.kind == "treaty"]
-    after = [t for t in named if t.start >= pos]
-    if after:
-        return after[0].codes[0]
-    before = [t for t in named if t.start < pos]
-    if before:
-        return before[-1].codes[0]
+    if end >= 0:
+        right_after = [t for t in named if end - 1 <= t.start <= end + 25]
+        if right_after:
+            return right_after[0].codes[0]
+    treaties_only = [t for t in named if t.codes[0] not in ALLIANCES]
+    if treaties_only:
+        return min(treaties_only, key=lambda t: abs(t.start - pos)).codes[0]
     return ctx.treaty
 
 
@@ -528,7 +573,8 @@ def _is_object(sentence: str, mention: Mention) -> bool:
         r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
         r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
         r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
-        r"ambassador|envoy|mission|notice|notification|instrument)",
+        r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
+        r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
         sentence[mention.end + 2 : mention.end + 40],
         re.I,
     )

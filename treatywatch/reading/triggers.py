@@ -179,7 +179,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     ("join_effective", r"\b(?:entered|enters|came|comes) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
-    ("signature", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
+    ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
     (
         "signature",
         r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|act\b|"
@@ -201,8 +201,7 @@ _SPECS: list[tuple[str, str]] = [
     (
         "status",
         r"\b(?:remains?|remained|is still|are still|stays?|continues? to be)\s+(?:a\s+|an\s+)?"
-        r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member|obliged|"
-        r"committed)\b",
+        r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member|obliged)\b",
     ),
     ("status", r"\bobligations (?:continue|remain|still apply|stand)\b"),
     (

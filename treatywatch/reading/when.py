@@ -135,17 +135,18 @@ def _pd(d: date, precision: str) -> PartialDate:
 
 
 def _guess_year(month: int, day: int, published: date | None, past: bool = True) -> int | None:
-    """A day and month without a year: the nearest such day not after publication."""
+    """A day and month without a year: the year that puts it nearest the publication."""
     if published is None:
         return None
-    year = published.year
-    try:
-        candidate = date(year, month, day)
-    except ValueError:
-        return year
-    if past and candidate > published + timedelta(days=31):
-        return year - 1
-    return year
+    best, gap = published.year, None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            d = abs((date(year, month, min(day, 28)) - published).days)
+        except ValueError:
+            continue
+        if gap is None or d < gap:
+            best, gap = year, d
+    return best
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -179,7 +180,11 @@ def _resolve(
                 else g["mon"].lower().rstrip(".")[:3]
             ]
             day = int(g["d"])
-            year = int(g["y"]) if g.get("y") else _guess_year(month, day, published)
+            year = (
+                int(g["y"])
+                if g.get("y")
+                else _rel_year(g.get("rel"), published) or _guess_year(month, day, published)
+            )
             if year is None:
                 return None, True
             return _pd(date(year, month, day), "day"), g.get("y") is None
@@ -187,7 +192,7 @@ def _resolve(
             month = MONTHS[g["mon"].lower().rstrip(".")[:3]]
             if g.get("y"):
                 return _pd(date(int(g["y"]), month, 1), "month"), False
-            year = _guess_year(month, 1, published)
+            year = _rel_year(g.get("rel"), published) or _guess_year(month, 15, published)
             if year is None:
                 return None, True
             return _pd(date(year, month, 1), "month"), True
@@ -231,6 +236,12 @@ def _resolve(
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["w"].lower()]
         return _pd(published + timedelta(days=shift), "day"), True
     return None, False
+
+
+def _rel_year(rel: str | None, published: date | None) -> int | None:
+    if rel is None or published is None:
+        return None
+    return published.year + {"next": 1, "last": -1, "this": 0}[rel.lower()]
 
 
 def _weekday(published: date, weekday: int, direction: int) -> date:
