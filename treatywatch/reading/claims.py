@@ -228,7 +228,9 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
         return "withdrawal"
     if re.search(r"\bratif\w*", low):
         return "ratification"
-    if re.search(r"\b(?:join\w*|acce[dsp]\w*|became|become|becomes|party)\b", low):
+    if re.search(
+        r"\b(?:join(?:s|ed|ing)?|acce(?:de|ded|des|ding|ssion)|became|become|becomes|party)\b", low
+    ):
         return "accession"
     return ctx.action
 
@@ -332,7 +334,9 @@ def _sentence_claims(
             and last_subjects
             and (
                 re.match(r"^[\s,]*(?:and|but|then|yet)\s", gap)
-                or re.search(r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+)?$", gap)
+                or re.search(
+                    r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+){0,4}$", gap
+                )
             )
         ):
             subjects = list(last_subjects)
@@ -365,6 +369,13 @@ def _sentence_claims(
             if weapon_m and real_kind in ("production_plan", "transfer_plan", "stockpile")
             else None
         )
+        if (
+            real_kind == "spending_target"
+            and not subjects
+            and ctx.subjects
+            and not re.search(r"\b(?:NATO|allies|alliance|members|countries|states)\b", sentence)
+        ):
+            subjects = list(ctx.subjects[-1:])
         if not subjects and real_kind not in ("spending_target",):
             continue
         for state in subjects or (None,):
@@ -563,7 +574,7 @@ def _is_object(sentence: str, mention: Mention) -> bool:
     before = sentence[max(0, mention.start - 25) : mention.start].lower()
     after = sentence[mention.end : mention.end + 3]
     if re.search(
-        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|"
+        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|blaming|near|along|across|attacking|"
         r"neighbou?r|neighbou?ring|bordering|border|than|including|like|for|toward|"
         r"towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$",
         before,

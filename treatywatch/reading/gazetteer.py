@@ -99,7 +99,7 @@ class Gazetteer:
                     continue
                 names.setdefault(n, st.alpha3)
                 names.setdefault(_plain(n), st.alpha3)
-        for n, code in EXTRA_STATES.items():
+        for n, code in {**EXTRA_STATES, **lexicon.LEADERS}.items():
             names.setdefault(n, code)
         self.state_names = names
         self._state_rx = re.compile(r"(?<![\w-])(" + _alternation(names) + r")(?![\w-])")

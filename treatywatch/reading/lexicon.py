@@ -96,8 +96,39 @@ GOVERNMENT_NOUNS = (
     "military",
 )
 
+#: Heads of state and government whose name stands for their state in treaty news.
+LEADERS: dict[str, str] = {
+    "Putin": "RUS",
+    "Lavrov": "RUS",
+    "Medvedev": "RUS",
+    "Zelensky": "UKR",
+    "Zelenskyy": "UKR",
+    "Zelenskiy": "UKR",
+    "Trump": "USA",
+    "Biden": "USA",
+    "Duterte": "PHL",
+    "Orban": "HUN",
+    "Orbán": "HUN",
+    "Nauseda": "LTU",
+    "Nausėda": "LTU",
+    "Rinkevics": "LVA",
+    "Rinkēvičs": "LVA",
+    "Karis": "EST",
+    "Stubb": "FIN",
+    "Orpo": "FIN",
+    "Duda": "POL",
+    "Nawrocki": "POL",
+    "Tusk": "POL",
+    "Lukashenko": "BLR",
+    "Erdogan": "TUR",
+    "Erdoğan": "TUR",
+}
+
 #: Groups that news writes for several states at once.
 GROUPS: dict[str, tuple[str, ...]] = {
+    "Baltic and Polish": ("EST", "LVA", "LTU", "POL"),
+    "the Baltic states and Poland": ("EST", "LVA", "LTU", "POL"),
+    "the three Baltic states and Poland": ("EST", "LVA", "LTU", "POL"),
     "the three Baltic states": ("EST", "LVA", "LTU"),
     "the three Baltic countries": ("EST", "LVA", "LTU"),
     "the three Baltic nations": ("EST", "LVA", "LTU"),

@@ -21,7 +21,7 @@ EXIT = (
     r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|depart\w*|"
     r"revok\w*\s+(?:its\s+|the\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
 )
-JOIN = r"(?:join\w*|accede\w*|accession|ratif\w*|sign up)"
+JOIN = r"(?:join(?:s|ed|ing)?\b|accede\w*|accession|ratif\w*|sign up)"
 SUSPEND = r"(?:suspen\w+)"
 CHAMBER = (
     r"(?:parliaments?|parliamentarians|seimas|saeima|riigikogu|eduskunta|sejm|senate|"
@@ -143,7 +143,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "effective",
-        r"\b(?:quits?|leaves|exits|withdraws from|pulls out of|walks out of|ditches|abandons|"
+        r"(?<!\bto )(?<!\bwould )(?<!\bwill )\b(?:quits?|leaves|exits|withdraws from|pulls out of|walks out of|ditches|abandons|"
         r"drops out of)\s+(?:the\s+)?(?:[A-Z]|(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\b)",
     ),
     (
@@ -153,6 +153,14 @@ _SPECS: list[tuple[str, str]] = [
     ),
     ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
     ("effective", r"\b(?:will follow|follows|to follow)\s+(?:on|in|at)\b"),
+    (
+        "effective",
+        r"\b(?:did not|didn't|has not|have not|had not|never)\s+(?:formally\s+|yet\s+)?(?:withdraw|withdrawn|leave|left|quit|exit|exited)\b",
+    ),
+    (
+        "effective",
+        r"\b(?:is|are|was|were|will be)\s+out\b(?!\s+of\s+(?:the\s+)?(?:question|reach|time|ammunition))",
+    ),
     (
         "effective",
         r"\b(?:is|are|was|were|will be|would be) no longer (?:a |an )?(?:state |states )?"
@@ -242,6 +250,26 @@ _SPECS: list[tuple[str, str]] = [
         + r")",
     ),
     ("intent", r"\bweighing its position on\b"),
+    (
+        "intent",
+        r"\b(?:government|cabinet|ministers?|prime minister|president|coalition)\b"
+        + _w(60)
+        + r"\b(?:asked for|approved|launched|started|initiated|floated|recommended|proposed|backed|"
+        r"submitted|endorsed|announced)\b"
+        + _w(40)
+        + r"\b(?:move|process|bill|step|proposal|idea|plan|decision|withdrawal|exit|it)\b",
+    ),
+    ("intent", r"\b(?:announced|took|made|reached)\s+(?:the|its|their|this)\s+decision\b"),
+    (
+        "intent",
+        r"\b(?:considering|weighing|mulling|studying)\s+(?:a\s+)?(?:similar|the same|such a)\s+(?:step|move|decision)\b",
+    ),
+    (
+        "intent",
+        r"\b(?:joint\s+)?recommendation\b"
+        + _w(60)
+        + r"\b(?:to\s+)?(?:withdraw\w*|leav\w*|exit\w*)",
+    ),
     # --- figures and plans --------------------------------------------------------------------
     (
         "production_plan",
