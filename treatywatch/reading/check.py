@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -193,11 +194,23 @@ class Checker:
     def _intent(self, claim: Claim, asof: date, published: date | None) -> None:
         name = self._name(claim)
         voiced = self._claim_date(claim)
-        if voiced is not None and voiced.earliest <= asof:
-            asof = voiced.earliest  # an intention is judged when it was voiced
+        begin = end = asof
+        if (
+            voiced is not None
+            and voiced.earliest <= asof
+            and re.search(
+                r"\b(?:announc\w*|said|says|declar\w*|vow\w*|pledg\w*|told|stated)\b",
+                claim.evidence.get("text", ""),
+                re.I,
+            )
+        ):
+            # an intention reported with its own date is judged over that period
+            begin, end = voiced.earliest, min(voiced.latest, asof)
         kinds = _ACT_KINDS.get(claim.action or "", _EXITS)
+        if claim.action == "withdrawal":
+            kinds = kinds | {ActKind.DERATIFICATION, ActKind.SIGNATURE_WITHDRAWN}
         acts = self._acts(claim, kinds)
-        done = [a for a in acts if a.day <= asof]
+        done = [a for a in acts if a.day < begin or (a.day <= end and begin == end)]
         if claim.modality == "negated":
             if done:
                 self._fact_act(claim, done[0])
@@ -215,7 +228,7 @@ class Checker:
             eff = self._withdrawn_span(claim) if claim.action == "withdrawal" else None
             extra = (
                 f"; it took effect on {eff.start}"
-                if eff and eff.start <= asof
+                if eff and eff.start <= end
                 else (f"; it takes effect on {eff.start}" if eff else "")
             )
             self._set(
@@ -225,11 +238,11 @@ class Checker:
                 f"({a.kind.value}, {a.date}){extra}",
             )
             return
-        other = [a for a in self._acts(claim, _EXITS) if a.day <= asof]
-        steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= asof]
+        other = [a for a in self._acts(claim, _EXITS) if a.day <= end and a.kind not in kinds]
+        steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= end]
         for e in steps[-3:]:
             self._fact_event(claim, e)
-        if other and claim.action == "withdrawal":
+        if other and claim.action == "withdrawal" and begin == end:
             a = other[-1]
             self._fact_act(claim, a)
             span = self._span_on(claim, asof)
@@ -240,7 +253,7 @@ class Checker:
                 f"{name} notified a {a.kind.value} on {a.date}, not a withdrawal{bound}",
             )
             return
-        later = [a for a in acts if a.day > asof]
+        later = [a for a in acts if a.day >= begin]
         if later:
             self._fact_act(claim, later[0])
             self._set(
@@ -252,7 +265,7 @@ class Checker:
             return
         if steps:
             text = f"the record holds political steps: {steps[-1].kind} on {steps[-1].date}"
-            afterwards = [a for a in self._acts(claim, _EXITS) if a.day > asof]
+            afterwards = [a for a in self._acts(claim, _EXITS) if a.day > end]
             if afterwards:
                 a = afterwards[0]
                 self._fact_act(claim, a)
@@ -266,7 +279,7 @@ class Checker:
     def _steps(self, claim: Claim, asof: date, kind: str) -> None:
         name = self._name(claim)
         events = self._events(claim, _STEPS[kind])
-        chamber = _chamber(claim.evidence.get("text", ""))
+        chamber = _chamber(claim.cue)
         if chamber and events:
             events = [e for e in events if chamber in e.note.lower()] or (
                 [] if chamber in _NAMED_CHAMBERS else events

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from treatywatch.dates import PartialDate
 from treatywatch.reading.gazetteer import Gazetteer, Mention
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.when import DateMention, find_dates
@@ -50,6 +51,7 @@ class Claim:
     speaker: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     date_relative: bool = False
+    cue: str = ""  # the words that made this a claim (not part of the JSON contract)
     verdict: str | None = None
     explanation: str = ""
     facts: list[dict[str, Any]] = field(default_factory=list)
@@ -65,6 +67,7 @@ class Claim:
             self.date,
             self.value,
             self.modality,
+            self.speaker,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -92,13 +95,14 @@ class Claim:
 from treatywatch.reading.triggers import EXIT, PARLIAMENTS, PRIORITY, SUSPEND, TRIGGERS  # noqa: E402
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no(?! longer)|none of|n't|neither|nor|without|refused|rejected|ruled out|denied)\b",
+    r"\b(?:not|never|no (?:plans?|intention|notice|notification|instrument|formal|official|decision|such|vote)|none of|n't|neither|nor|refused|rejected|ruled out|denied)\b",
     re.I,
 )
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
     r"due to|preparing|prepares|aims?|going to|shall|is to|are to|would|vowed|pledged|ready to|"
-    r"next year|next month|soon|upcoming|scheduled)\b",
+    r"next year|next month|soon|upcoming|scheduled|takes effect|take effect|becomes effective|"
+    r"comes into force)\b",
     re.I,
 )
 _CONSIDERED = re.compile(
@@ -205,7 +209,7 @@ def _repeats(a: Claim, b: Claim) -> bool:
         b.modality,
     ):
         return False
-    if a.value != b.value:
+    if a.value != b.value or a.speaker != b.speaker:
         return False
     if a.date is None or b.date is None:
         return True
@@ -257,7 +261,7 @@ def _modality(fragment: str, kind: str) -> str:
 
 def _status_action(fragment: str) -> str:
     low = fragment.lower()
-    if re.search(r"never|non-signator", low):
+    if re.search(r"never|non-signator|\bneither\b|\bnor\b", low):
         return "never_party"
     if re.search(r"\b(?:not|isn't|aren't|outside)\b", low):
         return "not_party"
@@ -301,7 +305,7 @@ def _sentence_claims(
     for kind, rx in TRIGGERS:
         for m in rx.finditer(sentence):
             if any(
-                m.start() < e and s < m.end() and k != kind and _priority(k) <= _priority(kind)
+                m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))
                 for s, e, k, _ in found
             ):
                 continue
@@ -333,7 +337,8 @@ def _sentence_claims(
             not subjects
             and last_subjects
             and (
-                re.match(r"^[\s,]*(?:and|but|then|yet)\s", gap)
+                re.fullmatch(r"[\s,;]*", gap)
+                or re.match(r"^[\s,]*(?:and|but|then|yet)\s", gap)
                 or re.search(
                     r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+){0,4}$", gap
                 )
@@ -350,9 +355,17 @@ def _sentence_claims(
             modality = "negated" if action == "never_party" else modality
             if action == "never_party":
                 modality = "negated"
+        if (
+            real_kind == "intent"
+            and action in ("signature_withdrawn", None)
+            and re.search(r"revok\w*\s+(?:its|the)\s+signature|unsign", sentence, re.I)
+        ):
+            action = "withdrawal"
         if real_kind == "intent" and action is None:
             continue
-        claim_date = _date_for(dates, start, end, real_kind)
+        claim_date = _tensed(
+            _date_for(dates, start, end, real_kind), sentence[clause_start : end + 30], published
+        )
         value, unit, qualifier = _figure(real_kind, m, sentence)
         if (
             real_kind in FIGURE_KINDS
@@ -395,13 +408,19 @@ def _sentence_claims(
                     weapon=weapon,
                     speaker=speaker,
                     evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                    cue=m.group(0),
                 )
             )
         if subjects:
             last_subjects = list(subjects)
         if subjects and real_kind not in FIGURE_KINDS:
             ctx.subjects = tuple(subjects)
-        if action and real_kind not in FIGURE_KINDS:
+        if (
+            action
+            and real_kind not in FIGURE_KINDS
+            and real_kind != "status"
+            and action not in ("signature", "never_party", "not_party", "party")
+        ):
             ctx.action = action
         prev_end = end
     if states and not found:
@@ -487,7 +506,13 @@ def _subjects(
                 if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
                     counterpart = s.codes[0]
                     break
+    if kind == "deposit" and re.search(r"notices from", m.group(0), re.I):
+        listed = [c for s in states if s.start >= end for c in s.codes]
+        if listed:
+            return listed, None
     in_clause = [s for s in states if clause_start <= s.start < start]
+    if kind == "law_signed" and not in_clause:
+        in_clause = [s for s in states if start <= s.start < end]
     if kind == "parliament_vote" and not in_clause:
         in_clause = [s for s in states if start <= s.start < end + 40]
         anaph_in = [a for a in anaphora if start <= a.start < end and a.plural]
@@ -618,3 +643,54 @@ def _figure(
             if value is not None and (value >= 2 or nm.group(1)):
                 return value, "mines", (nm.group(1).lower() if nm.group(1) else None)
     return None, None, None
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|is set|are set|takes effect|take effect|"
+    r"becomes effective|is expected|are expected|next)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
+    r"left|withdrew|quit|approved|gave|filed|sent|last)\b",
+    re.I,
+)
+
+
+def _tensed(d: DateMention | None, clause: str, published: date | None) -> DateMention | None:
+    """A date whose year was guessed follows the verb's tense: future -> on or after
+    publication, past -> on or before it."""
+    if d is None or d.value is None or published is None or not d.relative:
+        return d
+    pd = d.value
+    if pd.precision == "year":
+        return d
+    if _FUTURE.search(clause) and pd.latest < published:
+        return DateMention(d.start, d.end, d.text, _shift_year(pd, 1), True)
+    if not _FUTURE.search(clause) and _PAST.search(clause) and pd.earliest > published:
+        return DateMention(d.start, d.end, d.text, _shift_year(pd, -1), True)
+    return d
+
+
+def _shift_year(pd: PartialDate, years: int) -> PartialDate:
+    e = pd.earliest
+    moved = date(e.year + years, e.month, min(e.day, 28) if e.month == 2 else e.day)
+    raw = moved.isoformat()[: {"day": 10, "month": 7, "year": 4}[pd.precision]]
+    return PartialDate(moved, pd.precision, raw)
+
+
+def _own_date(
+    sentence: str,
+    state: str | None,
+    states: list[Mention],
+    dates: list[DateMention],
+    start: int,
+    end: int,
+) -> DateMention | None:
+    """In "notices from A and B in June and from C in July" each state takes the first
+    date named after it."""
+    mention = next((m for m in states if state in m.codes), None)
+    if mention is None or len(dates) < 2:
+        return None
+    after = [d for d in dates if d.start >= mention.end and d.start - mention.end < 80]
+    return after[0] if after else None

@@ -106,7 +106,7 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b" + _w(60) + _YEAR_OR_DAY,
     ),
     ("deposit", r"\b(?:signed and ratified|ratified (?:it )?in|ratified on)\b"),
-    ("deposit", r"\b(?:has|have|had)?\s*(?:signed but )?(?:never|not) (?:yet )?ratified\b"),
+    ("deposit", r"\b(?:has|have|had)?\s*(?:never|not) (?:yet )?ratified\b"),
     (
         "deposit",
         r"\b(?:suspended|suspends)\s+(?:its\s+)?(?:participation in\s+)?(?:the\s+)?(?:\w+[- ]){0,3}?"
@@ -121,7 +121,7 @@ _SPECS: list[tuple[str, str]] = [
     # --- effect --------------------------------------------------------------------------------
     (
         "effective",
-        r"\b(?:withdrawal|exit|departure|denunciation|decision)\b"
+        r"\b(?:withdrawals?|exits?|departures?|denunciations?|decision)\b"
         + _w(60)
         + r"\b(?:took|takes|take|taking|will take|came|comes|come|went|goes|go|become|became|"
         r"becomes|entered|enters|will enter) (?:legal |full )?(?:into )?(?:effect|force|effective)\b",
@@ -153,6 +153,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
     ("effective", r"\b(?:will follow|follows|to follow)\s+(?:on|in|at)\b"),
+    ("effective", r"(?<!\bto )(?<!\bwill )\b(?:walked|pulled|dropped|stormed) out of\b"),
     (
         "effective",
         r"\b(?:did not|didn't|has not|have not|had not|never)\s+(?:formally\s+|yet\s+)?(?:withdraw|withdrawn|leave|left|quit|exit|exited)\b",

@@ -57,20 +57,28 @@ _PATTERNS = [
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<rel>next|last|this) year)?\b",
             re.I,
         ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I
+            rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<rel>next|last|this) year)?\b",
+            re.I,
         ),
     ),
     (
         "my",
         re.compile(
-            rf"\b(?:in|by|since|from|until|of|early|late|mid-?|end of)\s+{_MON}(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+            rf"\b(?:in|by|since|from|until|of|early|late|mid-?|end of)\s+{_MON}(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<rel>next|last|this) year)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "endof",
+        re.compile(
+            r"\b(?:at |by |before |until )?the end of (?P<which>the |this |next |last )?(?P<unit>month|year)\b",
             re.I,
         ),
     ),
@@ -230,6 +238,11 @@ def _resolve(
         if unit == "week":
             return _pd(published + timedelta(weeks=step), "day"), True
         return _pd(_weekday(published, WEEKDAYS.index(unit), step if step else -1), "day"), True
+    if kind == "endof":
+        step = {"next ": 1, "last ": -1}.get((g.get("which") or "").lower(), 0)
+        if g["unit"].lower() == "year":
+            return _pd(date(published.year + step, 1, 1), "year"), True
+        return _pd(add_months(date(published.year, published.month, 1), step), "month"), True
     if kind == "weekday":
         return _pd(_weekday(published, WEEKDAYS.index(g["wd"].lower()), -1), "day"), True
     if kind == "word":

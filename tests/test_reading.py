@@ -1,0 +1,218 @@
+"""The reader: dates in text, the seed report end to end, and bad input."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from treatywatch.docgen import run
+from treatywatch.ledger import Ledger
+from treatywatch.reading.pipeline import check_text, could_hold_claims
+from treatywatch.reading.source import InputError, from_bytes, read_source
+from treatywatch.reading.when import find_dates
+
+SEED = Path(__file__).parents[1] / "tests" / "eval" / "articles" / "000.txt"
+PUB = date(2025, 7, 4)  # a Friday
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("notified the UN on Friday", "2025-07-04"),
+        ("the vote last month", "2025-06"),
+        ("production starts next year", "2026"),
+        ("six months ago", "2025-01"),
+        ("on 27 June 2025", "2025-06-27"),
+        ("on June 27", "2025-06-27"),
+        ("in 2011", "2011"),
+        ("in March last year", "2024-03"),
+        ("on June 2 next year", "2026-06-02"),
+        ("at the end of the month", "2025-07"),
+        ("yesterday", "2025-07-03"),
+    ],
+)
+def test_dates_keep_the_precision_the_text_supports(text: str, expected: str) -> None:
+    found = find_dates(text, PUB)
+    assert found and str(found[0].value) == expected
+
+
+def test_relative_dates_without_publication_stay_unresolved() -> None:
+    found = find_dates("notified the UN on Friday", None)
+    assert found and found[0].value is None and found[0].relative
+
+
+def _claims(ledger: Ledger, published: date | None = None) -> list[dict[str, object]]:
+    report = check_text(ledger, SEED.read_text(encoding="utf-8"), published, TODAY)
+    return [c.to_dict() for c in report.claims]
+
+
+def test_seed_finland_joined_in_2011_is_flagged(ledger: Ledger) -> None:
+    c = next(c for c in _claims(ledger) if c["kind"] == "effective" and c["state"] == "FIN")
+    assert c["verdict"] == "imprecise" and c["date"] == "2011"
+    assert "2012-01-09" in str(c["explanation"]) and "2012-07-01" in str(c["explanation"])
+    assert c["sources"]
+
+
+def test_seed_russia_never_joined_is_supported(ledger: Ledger) -> None:
+    c = next(c for c in _claims(ledger) if c["kind"] == "status" and c["state"] == "RUS")
+    assert c["treaty"] == "apmbc" and c["verdict"] == "supported"
+
+
+def test_seed_ukraine_answered_with_what_it_notified(ledger: Ledger) -> None:
+    c = next(c for c in _claims(ledger) if c["kind"] == "intent" and c["state"] == "UKR")
+    assert "suspension" in str(c["explanation"]) and "2025-07-18" in str(c["explanation"])
+    assert "bound" in str(c["explanation"])
+
+
+def test_seed_borders_compared_with_every_source(ledger: Ledger) -> None:
+    borders = {
+        (c["state"], c["counterpart"]): c for c in _claims(ledger) if c["kind"] == "border_length"
+    }
+    assert set(borders) == {("LTU", "RUS"), ("LTU", "BLR"), ("FIN", "RUS")}
+    for c in borders.values():
+        assert c["verdict"] == "supported" and c["unit"] == "km" and c["facts"]
+
+
+def test_seed_all_five_exits_and_quotes(ledger: Ledger) -> None:
+    claims = _claims(ledger)
+    intents = {c["state"] for c in claims if c["kind"] == "intent"}
+    assert {"FIN", "LTU", "POL", "LVA", "EST", "UKR"} <= intents
+    speakers = {c["speaker"] for c in claims if c["speaker"]}
+    assert {"Karolis Aleksa", "Heikki Autto"} <= speakers
+
+
+def test_evidence_offsets_point_into_the_text(ledger: Ledger) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for c in _claims(ledger):
+        ev = c["evidence"]
+        assert isinstance(ev, dict)
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_prefilter_rejects_articles_without_treaty_or_action() -> None:
+    assert not could_hold_claims("The weather in Riga was mild and the football team won.")
+    assert could_hold_claims("Latvia notified its withdrawal from the Ottawa Convention.")
+
+
+def test_check_json_shape(tmp_path: Path) -> None:
+    code, out = run(["check", str(SEED), "--published", "2025-07-01", "--format", "json"])
+    assert code == 0
+    data = json.loads(out)
+    assert data["published"] == "2025-07-01" and data["claims"]
+    keys = {
+        "kind",
+        "action",
+        "state",
+        "counterpart",
+        "treaty",
+        "date",
+        "value",
+        "unit",
+        "qualifier",
+        "weapon",
+        "modality",
+        "speaker",
+        "evidence",
+        "verdict",
+    }
+    assert keys <= set(data["claims"][0])
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "empty input"),
+        (b"   \n\t ", "empty input"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10, "binary input"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(raw: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        from_bytes(raw, None)
+
+
+def test_non_utf8_text_is_decoded_and_says_so() -> None:
+    doc = from_bytes("Lithuania left the Ottawa Convention – 27 June".encode("cp1252"), None)
+    assert "Lithuania" in doc.text and any("not UTF-8" in n for n in doc.notes)
+
+
+def test_too_large_input_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    big.write_bytes(
+        b"<html><body>" + b"<p>mines</p>" * (20 * 1024 * 1024 // 12) + b"</body></html>"
+    )
+    with pytest.raises(InputError, match="MB"):
+        read_source(str(big))
+
+
+def test_deeply_nested_html_is_handled_in_bounded_time() -> None:
+    html = "<html><body>" + "<div>" * 5000 + "Poland notified its withdrawal from the Ottawa "
+    html += "Convention." + "</div>" * 5000 + "</body></html>"
+    t0 = time.perf_counter()
+    try:
+        doc = from_bytes(html.encode(), "text/html")
+        assert "Poland" in doc.text
+    except InputError as exc:
+        assert "HTML" in str(exc)
+    assert time.perf_counter() - t0 < 10
+
+
+def test_scripts_in_a_page_are_dropped_never_run() -> None:
+    html = (
+        b"<html><head><title>Exit</title><script>alert('x');document.write('Ukraine "
+        b"left')</script></head><body><article><p>Estonia notified the UN Secretary-General"
+        b" of its withdrawal from the Ottawa Convention on 27 June 2025, officials said in"
+        b" Tallinn on Friday afternoon.</p></article></body></html>"
+    )
+    doc = from_bytes(html, "text/html")
+    assert "alert" not in doc.text and "document.write" not in doc.text
+    assert "Estonia" in doc.text
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    page = (
+        b"<html><head><meta name='date' content='2025-06-27'><title>Baltic exit</title>"
+        b"</head><body><article><p>Lithuania, Latvia and Estonia notified the UN "
+        b"Secretary-General on Friday of their withdrawal from the Ottawa Convention, "
+        b"the foreign ministers said in a joint statement.</p></article></body></html>"
+    )
+    (tmp_path / "a.html").write_bytes(page)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a: object, **k: object) -> None:
+            super().__init__(*a, directory=str(tmp_path), **k)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_url_is_fetched_and_dated_from_metadata(server: str) -> None:
+    code, out = run(["check", f"{server}/a.html", "--format", "json"])
+    assert code == 0
+    data = json.loads(out)
+    assert data["published"] == "2025-06-27" and data["published_from"] == "metadata"
+    assert {c["state"] for c in data["claims"] if c["kind"] == "deposit"} == {"LTU", "LVA", "EST"}
+    assert all(c["verdict"] == "supported" for c in data["claims"] if c["kind"] == "deposit")
+
+
+def test_unreachable_url_is_a_clear_error() -> None:
+    code, out = run(["check", "http://127.0.0.1:9/nothing", "--format", "json"])
+    assert code == 2 and "could not fetch" in out
