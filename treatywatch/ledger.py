@@ -299,6 +299,9 @@ class Ledger:
         return list(self._by_state.get(state, []))
 
     def events(self, state: str, treaty: str | None = None) -> list[Event]:
+        """Political steps of a state (under one treaty, or all), oldest first."""
+        if treaty is not None:
+            return list(self._events.get((state, treaty), ()))
         out = []
         for (s, t), evs in self._events.items():
             if s == state and (treaty is None or t == treaty):

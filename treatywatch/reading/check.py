@@ -52,12 +52,28 @@ def _chamber(text: str) -> str | None:
     return None
 
 
+_PAIR_INDEX: dict[int, dict[tuple[str, str], list[Act]]] = {}
+
+
+def _acts_by_pair(ledger: Ledger) -> dict[tuple[str, str], list[Act]]:
+    """The record's acts grouped by (state, treaty), oldest first; built once per ledger."""
+    index = _PAIR_INDEX.get(id(ledger))
+    if index is None:
+        index = {}
+        for a in sorted(ledger.dataset.acts, key=lambda a: a.day):
+            if not a.alternate:
+                index.setdefault((a.state, a.treaty), []).append(a)
+        _PAIR_INDEX[id(ledger)] = index
+    return index
+
+
 class Checker:
     """Checks claims against one ledger; ``today`` stands in for an unknown publication day."""
 
     def __init__(self, ledger: Ledger, today: date) -> None:
         self.led = ledger
         self.today = today
+        self._by_pair = _acts_by_pair(ledger)
 
     def check(self, claim: Claim, published: date | None) -> None:
         asof = published or self.today
@@ -94,18 +110,12 @@ class Checker:
         return t.complete_for(claim.state or "", asof)
 
     def _acts(self, claim: Claim, kinds: Iterable[ActKind] | None = None) -> list[Act]:
-        wanted = frozenset(kinds) if kinds is not None else None
-        return sorted(
-            (
-                a
-                for a in self.led.dataset.acts
-                if a.state == claim.state
-                and a.treaty == claim.treaty
-                and not a.alternate
-                and (wanted is None or a.kind in wanted)
-            ),
-            key=lambda a: a.day,
-        )
+        """The pair's acts (not alternate readings), oldest first, of the given kinds."""
+        pair = self._by_pair.get((claim.state or "", claim.treaty or ""), [])
+        if kinds is None:
+            return list(pair)
+        wanted = frozenset(kinds)
+        return [a for a in pair if a.kind in wanted]
 
     def _events(self, claim: Claim, kinds: Iterable[str]) -> list[Event]:
         wanted = set(kinds)

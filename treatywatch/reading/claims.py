@@ -7,6 +7,7 @@ subjects are the states named before the trigger in that clause (or the ones a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,14 @@ from typing import Any
 from treatywatch.dates import PartialDate
 from treatywatch.reading.gazetteer import Gazetteer, Mention
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
+from treatywatch.reading.triggers import (
+    EXIT,
+    KEYWORDS,
+    PARLIAMENTS,
+    PRIORITY,
+    SUSPEND,
+    TRIGGERS,
+)
 from treatywatch.reading.when import DateMention, find_dates
 
 KINDS = (
@@ -91,8 +100,6 @@ class Claim:
             "sources": self.sources,
         }
 
-
-from treatywatch.reading.triggers import EXIT, PARLIAMENTS, PRIORITY, SUSPEND, TRIGGERS  # noqa: E402
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no (?:plans?|intention|notice|notification|instrument|formal|official|decision|such|vote)|none of|n't|neither|nor|refused|rejected|ruled out|denied)\b",
@@ -182,9 +189,14 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     ctx.treaty = max(set(named), key=named.count) if named else None
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
+    doc = _Found(
+        gaz.states(text), gaz.treaties(text), gaz.anaphora(text), find_dates(text, published)
+    )
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
-        for claim in _sentence_claims(sentence, s_start, published, gaz, ctx):
+        for claim in _sentence_claims(
+            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end)
+        ):
             k = claim.key()
             if k in seen:
                 continue
@@ -290,19 +302,48 @@ _TITLES = re.compile(
 )
 
 
+@dataclass
+class _Found:
+    """Mentions found once in the whole text, handed to each sentence by offset."""
+
+    states: list[Mention]
+    treaties: list[Mention]
+    anaphora: list[Mention]
+    dates: list[DateMention]
+
+    def within(self, start: int, end: int) -> _Found:
+        def cut(items: list[Any]) -> list[Any]:
+            return [
+                dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                for m in items
+                if start <= m.start and m.end <= end
+            ]
+
+        return _Found(cut(self.states), cut(self.treaties), cut(self.anaphora), cut(self.dates))
+
+
 def _sentence_claims(
-    sentence: str, offset: int, published: date | None, gaz: Gazetteer, ctx: _Context
+    sentence: str,
+    offset: int,
+    published: date | None,
+    gaz: Gazetteer,
+    ctx: _Context,
+    found_in: _Found,
 ) -> list[Claim]:
-    treaties = gaz.treaties(sentence)
+    treaties = found_in.treaties
     states = [
         m
-        for m in gaz.states(sentence)
+        for m in found_in.states
         if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
     ]
-    anaphora = gaz.anaphora(sentence)
-    dates = find_dates(sentence, published)
+    anaphora = found_in.anaphora
+    dates = found_in.dates
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    low = sentence.lower()
+    screened = {k: any(w in low for w in words) for k, words in KEYWORDS.items()}
     for kind, rx in TRIGGERS:
+        if not screened.get(kind, True):
+            continue
         for m in rx.finditer(sentence):
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))

@@ -2,31 +2,72 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from treatywatch.ledger import Ledger
 from treatywatch.model import ActKind
-from treatywatch.reading.check import Checker
+from treatywatch.reading.check import Checker, _acts_by_pair
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
 
 _GAZETTEERS: dict[int, Gazetteer] = {}
 
 #: A cheap test that an article could hold a claim at all: it names a treaty (or a
-#: treaty-like word) and uses a verb of joining, leaving or planning.
-_TREATY_WORD = re.compile(
-    r"treat|convention|protocol|statute|\bban\b|accord|\bpact\b|ottawa|\bSTART\b|\bNPT\b|"
-    r"\bCTBT\b|\bCFE\b|\bATT\b|\bICC\b|\bNATO\b|open skies|landmine|mines?\b|munition|"
-    r"border|stockpil",
-    re.I,
+#: treaty-like word) and uses a word of joining, leaving, planning or measuring. Plain
+#: substring tests on the lower-cased text; no regular expression.
+_TREATY_WORDS = (
+    "treat",
+    "convention",
+    "protocol",
+    "statute",
+    " ban",
+    "accord",
+    " pact",
+    "ottawa",
+    "start",
+    "npt",
+    "ctbt",
+    "cfe",
+    " att",
+    "icc",
+    "nato",
+    "open skies",
+    "landmine",
+    " mine",
+    "munition",
+    "border",
+    "stockpil",
 )
-_ACTION_WORD = re.compile(
-    r"withdr|leav|exit|quit|join|ratif|acce|sign|notif|deposit|suspen|denounc|vot|party|"
-    r"parties|bound|member|produc|suppl|transfer|kilomet|\bkm\b|GDP|stockpil|effect|force",
-    re.I,
+_ACTION_WORDS = (
+    "withdr",
+    "leav",
+    "left",
+    "exit",
+    "quit",
+    "join",
+    "ratif",
+    "acce",
+    "sign",
+    "notif",
+    "deposit",
+    "suspen",
+    "denounc",
+    "vot",
+    "party",
+    "parties",
+    "bound",
+    "member",
+    "produc",
+    "suppl",
+    "transfer",
+    "kilomet",
+    " km",
+    "gdp",
+    "stockpil",
+    "effect",
+    "force",
 )
 
 
@@ -34,13 +75,8 @@ def _act_from_record(ledger: Ledger, claim: Claim) -> None:
     """ "Became a party"/"joined" name no instrument: take the kind the state really used."""
     if claim.kind != "effective" or claim.action != "accession" or not claim.state:
         return
-    for act in ledger.dataset.acts:
-        if (
-            act.state == claim.state
-            and act.treaty == claim.treaty
-            and not act.alternate
-            and act.kind in (ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL)
-        ):
+    for act in _acts_by_pair(ledger).get((claim.state, claim.treaty or ""), []):
+        if act.kind in (ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL):
             claim.action = "ratification"
             return
 
@@ -54,7 +90,8 @@ def gazetteer(ledger: Ledger) -> Gazetteer:
 
 def could_hold_claims(text: str) -> bool:
     """The prefilter: False means no treaty and no state action is mentioned."""
-    return bool(_TREATY_WORD.search(text)) and bool(_ACTION_WORD.search(text))
+    low = text.lower()
+    return any(w in low for w in _TREATY_WORDS) and any(w in low for w in _ACTION_WORDS)
 
 
 @dataclass

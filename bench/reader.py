@@ -1,0 +1,68 @@
+"""Reader throughput on 600-word articles, one core; prefilter rate against the pipeline.
+
+Articles are built from the project's own evaluation texts (tests/eval/articles), cut or
+joined to 600 words. Off-topic articles are project-written filler with no treaty and no
+state action, which the prefilter must reject.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+from treatywatch.ledger import load
+from treatywatch.reading.pipeline import check_text, could_hold_claims, gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 26)
+OFF_TOPIC = (
+    "The city council met on Tuesday to discuss the new tram line, which will connect the "
+    "old town with the university campus. Residents raised questions about noise during "
+    "construction and about the fate of the chestnut trees along the avenue. The mayor said "
+    "the works would begin in spring and last about eighteen months. A local bakery, open "
+    "since 1921, plans to expand its opening hours during the summer festival. "
+)
+
+
+def articles(words: int = 600) -> list[str]:
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/eval/articles").glob("*.txt"))
+    ]
+    pool = " ".join(texts).split()
+    out = []
+    for i in range(0, len(pool) - words, words // 2):
+        out.append(" ".join(pool[i : i + words]))
+    return out
+
+
+def main() -> None:
+    led = load()
+    gazetteer(led)  # built once per ledger, as a server would
+    docs = articles()
+    t0 = time.perf_counter()
+    claims = 0
+    for text in docs:
+        claims += len(check_text(led, text, date(2025, 9, 1), TODAY).claims)
+    full = time.perf_counter() - t0
+    off = [" ".join((OFF_TOPIC * 12).split()[:600])] * 2000
+    t0 = time.perf_counter()
+    rejected = sum(1 for text in off if not could_hold_claims(text))
+    pre = time.perf_counter() - t0
+    full_rate = len(docs) / full
+    pre_rate = len(off) / pre
+    print("| benchmark | figure | ratio (same run) | target |")
+    print("|---|---|---|---|")
+    print(
+        f"| full pipeline, {len(docs)} 600-word articles ({claims} claims) | "
+        f"{full_rate:.0f} articles/s | 1x | >= 200 articles/s |"
+    )
+    print(
+        f"| prefilter, {len(off)} off-topic 600-word articles ({rejected} rejected) | "
+        f"{pre_rate:.0f} articles/s | {pre_rate / full_rate:.0f}x the full pipeline | "
+        ">= 5,000 articles/s |"
+    )
+
+
+if __name__ == "__main__":
+    main()
