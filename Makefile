@@ -3,7 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench docs eval clean
+.PHONY: run test lint typecheck unit bench docs eval browser clean
+
+CHROMIUM ?= /usr/bin/chromium
+
+## The browser tests drive Debian's chromium; install it when missing (needs root, as in CI).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing: run 'sudo apt-get install chromium' (Debian) and retry"; exit 1; \
+	  fi; }
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,9 +22,9 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-## make run: install, then show the state of the Mine Ban Convention today.
+## make run: install, then serve the web app on the bundled record (embedded, read-only).
 run: $(BIN)/.installed
-	$(BIN)/treatywatch overview apmbc
+	$(BIN)/treatywatch serve --host 127.0.0.1 --port 8000
 
 ## make test: install with dev tools, then lint, type-check and run every test.
 test: $(BIN)/.installed lint typecheck unit
@@ -25,7 +36,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-unit: $(BIN)/.installed
+unit: $(BIN)/.installed browser
 	$(BIN)/pytest -q
 
 ## make eval: score the news reader on the annotated set in tests/eval.
@@ -34,6 +45,9 @@ eval: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/reader.py
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/web.py
 
 docs: $(BIN)/.installed
 	$(BIN)/python -m treatywatch.docgen > docs/cli.md

@@ -233,6 +233,17 @@ def _check_markdown(report: Any) -> str:
     return "\n".join(lines)
 
 
+def cmd_serve(args: argparse.Namespace) -> str:
+    import uvicorn
+
+    from treatywatch.web.app import create_app
+
+    app = create_app(_ledger(args))
+    print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return ""
+
+
 def cmd_treaties(args: argparse.Namespace) -> str:
     led = _ledger(args)
     on = today()
@@ -452,6 +463,15 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--published", help="publication date YYYY-MM-DD (default: the page's)")
     sp.add_argument("--format", choices=["text", "json", "markdown"], default="text")
 
+    sp = add(
+        "serve",
+        cmd_serve,
+        "Serve the web app and the HTTP API (read-only).",
+        "treatywatch serve --port 8000",
+    )
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
     sp.add_argument("--json", action="store_true")
 
@@ -489,6 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TreatywatchError as exc:
         print(f"treatywatch: {exc}", file=sys.stderr)
         return exc.exit_code
+    if not out:
+        return 0
     try:
         print(out)
         sys.stdout.flush()

@@ -198,6 +198,7 @@ def load_states(path: Path, problems: list[Problem]) -> dict[str, State]:
             successors=_split(r.get("successors", "")),
             kind=r.get("kind", "") or "member",
             continues=r.get("continues", ""),
+            numeric=r.get("numeric", ""),
         )
     for st in out.values():
         if st.continues and st.continues not in out:

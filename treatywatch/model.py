@@ -120,6 +120,8 @@ class State(Compact):
     kind: str = "member"
     #: the state whose legal personality this one continues (Russia: USSR; Serbia: SCG)
     continues: str = ""
+    #: ISO 3166-1 numeric code (keys the map's Natural Earth geometry)
+    numeric: str = ""
 
     def existed_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)

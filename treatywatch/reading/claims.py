@@ -372,7 +372,8 @@ def _sentence_claims(
         subjects, counterpart = _subjects(
             kind, sentence, states, anaphora, clause_start, start, end, m, ctx
         )
-        local = sentence[clause_start : min(len(sentence), end + 40)]
+        reach = len(sentence) if kind in ("deposit", "parliament_vote", "law_signed") else end + 40
+        local = sentence[clause_start : min(len(sentence), reach)]
         gap = sentence[prev_end:start]
         if (
             not subjects

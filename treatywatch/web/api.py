@@ -1,0 +1,414 @@
+"""The HTTP API: the CLI's semantics and JSON shapes, one router per resource."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from treatywatch.dates import parse_day
+from treatywatch.errors import UsageError
+from treatywatch.ledger import Ledger
+from treatywatch.model import Status
+from treatywatch.render import answer_dict, change_dict
+
+STATUS_EXAMPLE: dict[str, Any] = {
+    "state": "FIN",
+    "state_name": "Finland",
+    "treaty": "apmbc",
+    "on": "2026-02-01",
+    "status": "withdrawn",
+    "bound": False,
+    "contested": False,
+    "since": "2026-01-10",
+    "until": None,
+    "reasons": [
+        {
+            "date": "2026-01-10",
+            "act": "withdrawal_effective",
+            "article": "Art. 20(3)",
+            "text": "withdrawal took effect",
+        }
+    ],
+    "next": None,
+    "events": [],
+    "disputes": [],
+    "sources": [{"url": "https://example.org", "publisher": "…", "title": "…"}],
+    "record_complete": True,
+}
+
+
+class Reason(BaseModel):
+    date: str
+    act: str
+    article: str
+    text: str
+
+
+class SourceRef(BaseModel):
+    url: str
+    publisher: str
+    title: str
+
+
+class StatusOut(BaseModel):
+    """The status of one state under one treaty on one day (as `status --json`)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [STATUS_EXAMPLE]})
+    state: str
+    state_name: str
+    treaty: str
+    on: str
+    status: str
+    bound: bool
+    contested: bool
+    since: str | None
+    until: str | None
+    reasons: list[Reason]
+    next: dict[str, Any] | None
+    events: list[dict[str, Any]]
+    disputes: list[dict[str, Any]]
+    sources: list[SourceRef]
+    record_complete: bool
+
+
+class ChangeOut(BaseModel):
+    """A dated status change or political event (as `changes --json`)."""
+
+    model_config = ConfigDict(
+        populate_by_name=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "date": "2025-12-27",
+                    "state": "LTU",
+                    "state_name": "Lithuania",
+                    "treaty": "apmbc",
+                    "type": "status",
+                    "from": "withdrawal_pending",
+                    "to": "withdrawn",
+                    "act": "withdrawal_effective",
+                    "article": "Art. 20(3)",
+                    "text": "withdrawal took effect",
+                    "sources": [],
+                }
+            ]
+        },
+    )
+    date: str
+    state: str
+    state_name: str
+    treaty: str
+    type: str
+    from_: str | None = Field(alias="from")
+    to: str | None
+    act: str
+    article: str
+    text: str
+    sources: list[SourceRef]
+
+
+class TreatyOut(BaseModel):
+    id: str
+    short_name: str
+    full_name: str
+    aliases: list[str]
+    adopted: str
+    entry_into_force: str | None
+    depositary: str
+    parties_today: int
+    complete_until: str | None
+
+
+class StateOut(BaseModel):
+    alpha3: str
+    alpha2: str
+    name: str
+    depositary_name: str
+    aliases: list[str]
+    capital: str
+    wikidata: str | None
+    kind: str
+
+
+class BorderReading(BaseModel):
+    km: float
+    note: str
+    sources: list[SourceRef]
+
+
+class Neighbour(BaseModel):
+    state: str
+    state_name: str
+    lengths_km: list[BorderReading]
+
+
+class BordersOut(BaseModel):
+    state: str
+    state_name: str
+    neighbours: list[Neighbour]
+
+
+class CheckIn(BaseModel):
+    """Text to read, or a URL to fetch; the publication date is optional."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "Lithuania notified the UN Secretary-General on Friday of its "
+                    "withdrawal from the Ottawa Convention.",
+                    "published": "2025-06-27",
+                }
+            ]
+        }
+    )
+    text: str | None = Field(default=None, max_length=500_000)
+    url: str | None = Field(default=None, max_length=2_000)
+    published: str | None = None
+
+
+def _ledger(request: Request) -> Ledger:
+    ledger: Ledger = request.app.state.ledger
+    return ledger
+
+
+def _on(value: str | None, request: Request) -> date:
+    if value is None:
+        today: date = request.app.state.today()
+        return today
+    return parse_day(value)
+
+
+def _statuses(value: str | None) -> set[Status] | None:
+    if value is None:
+        return None
+    if value == "any":
+        return {s for s in Status if s is not Status.NOT_PARTY}
+    try:
+        return {Status(v.strip()) for v in value.split(",")}
+    except ValueError:
+        raise UsageError(f"unknown status in {value!r}") from None
+
+
+status_router = APIRouter(prefix="/api", tags=["status"])
+parties_router = APIRouter(prefix="/api", tags=["parties"])
+timeline_router = APIRouter(prefix="/api", tags=["timeline"])
+changes_router = APIRouter(prefix="/api", tags=["changes"])
+treaties_router = APIRouter(prefix="/api", tags=["treaties"])
+states_router = APIRouter(prefix="/api", tags=["states"])
+borders_router = APIRouter(prefix="/api", tags=["borders"])
+check_router = APIRouter(prefix="/api", tags=["check"])
+map_router = APIRouter(prefix="/api", tags=["map"])
+
+Q = Annotated[str | None, Query()]
+
+
+@status_router.get("/status", response_model=StatusOut)
+def get_status(request: Request, state: str, treaty: str, on: Q = None) -> dict[str, Any]:
+    """Status of a state under a treaty on a date (default today), with its reasons."""
+    led = _ledger(request)
+    ans = led.status(led.state(state).alpha3, led.treaty(treaty).id, _on(on, request))
+    return answer_dict(led, ans)
+
+
+@parties_router.get("/parties", response_model=list[StatusOut])
+def get_parties(
+    request: Request,
+    treaty: str,
+    on: Q = None,
+    status: Q = None,
+    borders: Annotated[list[str] | None, Query()] = None,
+    party: Annotated[list[str] | None, Query()] = None,
+    not_party: Annotated[list[str] | None, Query()] = None,
+) -> list[dict[str, Any]]:
+    """States under a treaty on a date (default: bound), optionally composed with borders
+    and other treaties, as `parties --format json`."""
+    led = _ledger(request)
+    day = _on(on, request)
+    tid = led.treaty(treaty).id
+    answers = led.parties(tid, day, _statuses(status))
+    if borders or party or not_party:
+        keep = led.select(
+            day,
+            party_of=[led.treaty(t).id for t in party or []],
+            not_party_of=[led.treaty(t).id for t in not_party or []],
+            borders=[led.state(b).alpha3 for b in borders or []],
+        )
+        answers = [a for a in answers if a.state.alpha3 in keep]
+    return [answer_dict(led, a) for a in answers]
+
+
+@timeline_router.get("/timeline", response_model=list[ChangeOut])
+def get_timeline(request: Request, state: str, treaty: Q = None) -> list[dict[str, Any]]:
+    """Every status change and political event of a state, oldest first."""
+    led = _ledger(request)
+    tid = led.treaty(treaty).id if treaty else None
+    return [change_dict(led, c) for c in led.timeline(led.state(state).alpha3, tid)]
+
+
+@changes_router.get("/changes", response_model=list[ChangeOut])
+def get_changes(
+    request: Request, since: str, until: Q = None, treaty: Q = None
+) -> list[dict[str, Any]]:
+    """Status changes and events dated `since` to `until` (inclusive; default today)."""
+    led = _ledger(request)
+    start, end = parse_day(since), _on(until, request)
+    if end < start:
+        raise UsageError(f"until {end} is before since {start}")
+    tid = led.treaty(treaty).id if treaty else None
+    return [change_dict(led, c) for c in led.changes(start, end, tid)]
+
+
+@changes_router.get("/upcoming", response_model=list[ChangeOut])
+def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> list[dict[str, Any]]:
+    """Status changes already determined by the record, dated after `after` (default today)."""
+    led = _ledger(request)
+    tid = led.treaty(treaty).id if treaty else None
+    return [change_dict(led, c) for c in led.upcoming(_on(after, request), tid)]
+
+
+@treaties_router.get("/treaties", response_model=list[TreatyOut])
+def get_treaties(request: Request) -> list[dict[str, Any]]:
+    """The treaties in the record."""
+    led = _ledger(request)
+    today = _on(None, request)
+    out = []
+    for t in sorted(led.treaties.values(), key=lambda t: t.id):
+        eif = led.in_force[t.id].date
+        out.append(
+            {
+                "id": t.id,
+                "short_name": t.short_name,
+                "full_name": t.full_name,
+                "aliases": list(t.aliases),
+                "adopted": t.adopted.isoformat(),
+                "entry_into_force": eif.isoformat() if eif else None,
+                "depositary": t.depositary,
+                "parties_today": len(led.parties(t.id, today)),
+                "complete_until": t.complete_until.isoformat() if t.complete_until else None,
+            }
+        )
+    return out
+
+
+@states_router.get("/states", response_model=list[StateOut])
+def get_states(request: Request, q: Q = None) -> list[dict[str, Any]]:
+    """The states in the record, or the one `q` names (code, name, alias or capital)."""
+    led = _ledger(request)
+    states = [led.state(q)] if q else sorted(led.states.values(), key=lambda s: s.name)
+    return [
+        {
+            "alpha3": s.alpha3,
+            "alpha2": s.alpha2,
+            "name": s.name,
+            "depositary_name": s.depositary_name,
+            "aliases": list(s.aliases),
+            "capital": s.capital,
+            "wikidata": s.wikidata or None,
+            "kind": s.kind,
+        }
+        for s in states
+    ]
+
+
+@borders_router.get("/borders", response_model=BordersOut)
+def get_borders(request: Request, state: str) -> dict[str, Any]:
+    """Land neighbours of a state, with every source's reading of each length."""
+    led = _ledger(request)
+    st = led.state(state)
+    rows = []
+    for other, readings in sorted(
+        led.neighbours(st.alpha3).items(), key=lambda kv: led.states[kv[0]].name
+    ):
+        rows.append(
+            {
+                "state": other,
+                "state_name": led.states[other].name,
+                "lengths_km": [
+                    {
+                        "km": b.length_km,
+                        "note": b.note,
+                        "sources": [
+                            {"url": s.url, "publisher": s.publisher, "title": s.title}
+                            for s in led.source_list(b.sources)
+                        ],
+                    }
+                    for b in sorted(readings, key=lambda b: b.length_km)
+                ],
+            }
+        )
+    return {"state": st.alpha3, "state_name": st.name, "neighbours": rows}
+
+
+@check_router.post("/check")
+def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
+    """Read a news text (or fetch a URL) and check every treaty-status claim in it, as
+    `check --format json`."""
+    from treatywatch.reading.pipeline import check_text
+    from treatywatch.reading.source import Document, from_bytes, read_source
+
+    led = _ledger(request)
+    if bool(body.text) == bool(body.url):
+        raise UsageError("give exactly one of 'text' or 'url'")
+    doc: Document = (
+        read_source(body.url) if body.url else from_bytes((body.text or "").encode("utf-8"), None)
+    )
+    published, origin = None, None
+    if body.published:
+        published, origin = parse_day(body.published), "option"
+    elif doc.published:
+        published, origin = parse_day(doc.published[:10]), "metadata"
+    report = check_text(led, doc.text, published, _on(None, request), published_from=origin)
+    report.notes[:0] = doc.notes
+    report.title, report.url = doc.title, doc.url
+    out = report.to_dict()
+    out["text"] = doc.text
+    return out
+
+
+@map_router.get("/map")
+def get_map(request: Request, treaty: str) -> dict[str, Any]:
+    """Every state's spans under a treaty, for drawing the map on any day in the browser."""
+    led = _ledger(request)
+    t = led.treaty(treaty)
+    states: dict[str, Any] = {}
+    for st in led.states.values():
+        spans = led.spans(st.alpha3, t.id)
+        states[st.alpha3] = {
+            "name": st.name,
+            "numeric": st.numeric,
+            "spans": [
+                [
+                    s.start.isoformat(),
+                    s.end.isoformat() if s.end else None,
+                    s.status.value,
+                    s.reasons[-1].text if s.reasons else "",
+                    s.contested,
+                ]
+                for s in spans
+            ],
+        }
+    opens = t.signature_opens or t.adopted
+    return {
+        "treaty": t.id,
+        "name": t.short_name,
+        "opens": opens.isoformat(),
+        "today": _on(None, request).isoformat(),
+        "states": states,
+    }
+
+
+ROUTERS = [
+    status_router,
+    parties_router,
+    timeline_router,
+    changes_router,
+    treaties_router,
+    states_router,
+    borders_router,
+    check_router,
+    map_router,
+]

@@ -1,0 +1,79 @@
+"""The ASGI app: the API routers, the pages, static files, one error shape.
+
+Read-only: no endpoint writes. Request bodies are capped; pages send a strict Content
+Security Policy so that nothing but the app's own scripts can run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.staticfiles import StaticFiles
+
+from treatywatch import __version__
+from treatywatch.dates import parse_day
+from treatywatch.ledger import Ledger, load
+from treatywatch.web import errors, pages
+from treatywatch.web.api import ROUTERS
+
+MAX_BODY = 1_000_000  # bytes
+HERE = Path(__file__).parent
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+
+
+def _today() -> date:
+    fixed = os.environ.get("TREATYWATCH_TODAY")
+    return parse_day(fixed) if fixed else date.today()
+
+
+def create_app(ledger: Ledger | None = None, today: Callable[[], date] = _today) -> FastAPI:
+    app = FastAPI(
+        title="treatywatch",
+        version=__version__,
+        description="Which states are bound by which arms-control treaties on any day, "
+        "why, and from which source. Read-only.",
+    )
+    app.state.ledger = ledger or load()
+    app.state.today = today
+    errors.install(app)
+
+    @app.middleware("http")
+    async def limits(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return errors.error_response(
+                413, f"request body over {MAX_BODY} bytes", hint="send at most 1 MB of text"
+            )
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            body = b""
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return errors.error_response(413, f"request body over {MAX_BODY} bytes")
+
+            async def replay() -> dict[str, object]:
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            request = Request(request.scope, replay)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

@@ -1,0 +1,82 @@
+"""One JSON error shape for every failure of the HTTP API:
+
+{"error": {"status": 404, "code": "not_found", "message": "...",
+           "hint": "...", "suggestions": ["Lithuania"]}}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from treatywatch.errors import DataError, NotFound, TreatywatchError, UsageError
+
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_parameter",
+    500: "internal_error",
+}
+
+
+def error_body(
+    status: int,
+    message: str,
+    *,
+    hint: str | None = None,
+    suggestions: list[str] | None = None,
+    code: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "error": {
+            "status": status,
+            "code": code or CODES.get(status, "error"),
+            "message": message,
+            "hint": hint,
+            "suggestions": suggestions or [],
+        }
+    }
+
+
+def error_response(status: int, message: str, **kw: Any) -> JSONResponse:
+    return JSONResponse(error_body(status, message, **kw), status_code=status)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
+        hint = f"did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else None
+        return error_response(404, str(exc), hint=hint, suggestions=exc.suggestions)
+
+    @app.exception_handler(UsageError)
+    async def _usage(request: Request, exc: UsageError) -> JSONResponse:
+        return error_response(400, str(exc))
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        return error_response(500, "the record failed validation", hint=str(exc)[:500])
+
+    @app.exception_handler(TreatywatchError)
+    async def _other(request: Request, exc: TreatywatchError) -> JSONResponse:
+        return error_response(400, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("query", "body"))
+        message = f"{where or 'request'}: {first.get('msg', 'invalid')}"
+        return error_response(422, message, hint="see /docs for the parameters")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such resource: {request.url.path}"
+        return error_response(exc.status_code, message)
