@@ -148,3 +148,21 @@ def test_pages_have_a_strict_content_security_policy(client: TestClient) -> None
 def test_openapi_has_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert "examples" in spec["components"]["schemas"]["StatusOut"]
+
+
+def test_response_cache_replays_exact_answers(ledger: Ledger) -> None:
+    from treatywatch.web.app import serve_app
+
+    cached = TestClient(serve_app(ledger, today=lambda: date(2026, 11, 26)))  # type: ignore[arg-type]
+    params = {"treaty": "apmbc", "on": "2026-03-01"}
+    first = cached.get("/api/parties", params=params)
+    second = cached.get("/api/parties", params=params)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert second.headers["content-security-policy"]
+    # errors are never cached: a misspelling keeps its own answer
+    assert (
+        cached.get("/api/status", params={"state": "Lituania", "treaty": "apmbc"}).status_code
+        == 404
+    )
+    assert cached.get("/api/status", params={"state": "LTU", "treaty": "apmbc"}).status_code == 200

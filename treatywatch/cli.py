@@ -236,9 +236,9 @@ def _check_markdown(report: Any) -> str:
 def cmd_serve(args: argparse.Namespace) -> str:
     import uvicorn
 
-    from treatywatch.web.app import create_app
+    from treatywatch.web.app import serve_app
 
-    app = create_app(_ledger(args))
+    app = serve_app(_ledger(args))
     print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return ""

@@ -20,6 +20,7 @@ from treatywatch.dates import parse_day
 from treatywatch.ledger import Ledger, load
 from treatywatch.web import errors, pages
 from treatywatch.web.api import ROUTERS
+from treatywatch.web.respcache import ResponseCache
 
 MAX_BODY = 1_000_000  # bytes
 HERE = Path(__file__).parent
@@ -35,6 +36,7 @@ def _today() -> date:
 
 
 def create_app(ledger: Ledger | None = None, today: Callable[[], date] = _today) -> FastAPI:
+    """The API and pages over ``ledger``; see ``serve_app`` for the cached server app."""
     app = FastAPI(
         title="treatywatch",
         version=__version__,
@@ -77,3 +79,8 @@ def create_app(ledger: Ledger | None = None, today: Callable[[], date] = _today)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def serve_app(ledger: Ledger | None = None, today: Callable[[], date] = _today) -> ResponseCache:
+    """The app as `treatywatch serve` runs it: behind the cache of finished API answers."""
+    return ResponseCache(create_app(ledger, today), today)
