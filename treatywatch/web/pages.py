@@ -123,6 +123,11 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
         (led.states[o].name, o, sorted({b.length_km for b in rs}))
         for o, rs in sorted(led.neighbours(st.alpha3).items())
     ]
+    alliances = [
+        answer_dict(led, led.status(st.alpha3, tid, day))
+        for tid in ("nato", "eu")
+        if tid in led.treaties
+    ]
     return _page(
         request,
         "state.html",
@@ -131,6 +136,7 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
         statuses=statuses,
         timeline=timeline,
         neighbours=neighbours,
+        alliances=alliances,
     )
 
 

@@ -32,14 +32,23 @@ class ResponseCache:
         self.pending: dict[tuple[bytes, bytes, str], asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or scope["method"] != "GET"
-                or not scope["path"].startswith("/api/")):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith("/api/")
+        ):
             await self.app(scope, receive, send)
             return
-        accept = b"gzip" if any(k == b"accept-encoding" and b"gzip" in v
-                                for k, v in scope["headers"]) else b""
-        key = (scope["path"].encode() + b"?" + scope["query_string"], accept,
-               self.today().isoformat())
+        accept = (
+            b"gzip"
+            if any(k == b"accept-encoding" and b"gzip" in v for k, v in scope["headers"])
+            else b""
+        )
+        key = (
+            scope["path"].encode() + b"?" + scope["query_string"],
+            accept,
+            self.today().isoformat(),
+        )
         if key not in self.entries and key in self.pending:
             await self.pending[key].wait()  # the same answer is being computed: wait for it
         hit = self.entries.get(key)
