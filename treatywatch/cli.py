@@ -233,6 +233,25 @@ def _check_markdown(report: Any) -> str:
     return "\n".join(lines)
 
 
+def cmd_export(args: argparse.Namespace) -> str:
+    from treatywatch.export import export, write_atomic
+
+    led = _ledger(args)
+    tid = led.treaty(args.treaty).id if args.treaty else None
+    data = export(
+        led,
+        args.format,
+        table=args.table,
+        treaty=tid,
+        on=parse_day(args.on) if args.on else None,
+        after=parse_day(args.after) if args.after else today(),
+    )
+    if args.output == "-" and args.format in ("parquet", "sqlite") and sys.stdout.isatty():
+        raise UsageError(f"{args.format} is binary: give -o FILE")
+    write_atomic(data, args.output)
+    return "" if args.output == "-" else f"wrote {len(data)} bytes to {args.output}"
+
+
 def cmd_serve(args: argparse.Namespace) -> str:
     import uvicorn
 
@@ -462,6 +481,29 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("source", help="a file (text or HTML), - for standard input, or a URL")
     sp.add_argument("--published", help="publication date YYYY-MM-DD (default: the page's)")
     sp.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+
+    sp = add(
+        "export",
+        cmd_export,
+        "Export the record: csv, json, jsonl, parquet, sqlite, ics (what takes effect next), "
+        "atom (status changes). Deterministic: the same record gives the same bytes.",
+        "treatywatch export --format ics --after 2025-12-01 -o upcoming.ics",
+    )
+    sp.add_argument(
+        "--format",
+        required=True,
+        choices=["csv", "json", "jsonl", "parquet", "sqlite", "ics", "atom"],
+    )
+    sp.add_argument(
+        "--table",
+        default="acts",
+        choices=["acts", "spans", "status"],
+        help="for csv, jsonl and parquet (status needs --on)",
+    )
+    sp.add_argument("--treaty")
+    sp.add_argument("--on", help="date for the status table (json: adds it)")
+    sp.add_argument("--after", help="for ics: events after this date (default today)")
+    sp.add_argument("-o", "--output", required=True, help="file path, or - for standard output")
 
     sp = add(
         "serve",
