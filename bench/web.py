@@ -46,6 +46,22 @@ def free_port() -> int:
     return port
 
 
+def wrk(url: str, script: str) -> tuple[float, float, float, float, int]:
+    """p50, p95, p99 (ms), requests/s and errors of 10 s at 50 connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(script)
+    out = subprocess.run(
+        ["wrk", "-t1", "-c50", "-d10s", "-s", f.name, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    m = re.search(r"^P (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)", out, re.M)
+    assert m, out
+    rps = int(m.group(4)) / (int(m.group(6)) / 1e6)
+    return float(m.group(1)), float(m.group(2)), float(m.group(3)), rps, int(m.group(5))
+
+
 def main() -> None:
     port = free_port()
     exe = Path(sys.executable).parent / "treatywatch"
@@ -64,51 +80,25 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.05)
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-            f.write(LUA)
-        rows = []
-        for label, path in [
-            ("GET /api/treaties (baseline)", "/api/treaties"),
+        runs = [
+            ("GET /api/treaties (baseline)", base + "/api/treaties", LUA),
             (
                 "GET /api/status?state=FIN&treaty=apmbc&on=2026-02-01",
-                "/api/status?state=FIN&treaty=apmbc&on=2026-02-01",
+                base + "/api/status?state=FIN&treaty=apmbc&on=2026-02-01",
+                LUA,
             ),
             (
                 "GET /api/parties?treaty=apmbc&on=2026-03-01",
-                "/api/parties?treaty=apmbc&on=2026-03-01",
+                base + "/api/parties?treaty=apmbc&on=2026-03-01",
+                LUA,
             ),
-        ]:
-            out = subprocess.run(
-                ["wrk", "-t1", "-c50", "-d10s", "-s", f.name, base + path],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout
-            m = re.search(r"^P (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)", out, re.M)
-            assert m, out
-            p50, p95, p99 = (float(m.group(i)) for i in (1, 2, 3))
-            n, errors, us = int(m.group(4)), int(m.group(5)), int(m.group(6))
-            rows.append((label, p50, p95, p99, n / (us / 1e6), errors))
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as g:
-            g.write(VARY + LUA)
-        out = subprocess.run(
-            ["wrk", "-t1", "-c50", "-d10s", "-s", g.name, base],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        m = re.search(r"^P (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)", out, re.M)
-        assert m, out
-        rows.append(
             (
                 "GET /api/parties?treaty=apmbc, a different day each request (misses)",
-                float(m.group(1)),
-                float(m.group(2)),
-                float(m.group(3)),
-                int(m.group(4)) / (int(m.group(6)) / 1e6),
-                int(m.group(5)),
-            )
-        )
+                base,
+                VARY + LUA,
+            ),
+        ]
+        rows = [(label, *wrk(url, script)) for label, url, script in runs]
         base_rps = rows[0][4]
         print(
             "| request (50 connections, 10 s) | p50 ms | p95 ms | p99 ms | requests/s "

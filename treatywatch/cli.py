@@ -17,7 +17,15 @@ from treatywatch.dates import parse_day
 from treatywatch.errors import DataError, TreatywatchError, UsageError
 from treatywatch.ledger import Ledger, build, load
 from treatywatch.model import Status
-from treatywatch.render import answer_dict, change_dict, dumps, explain, table
+from treatywatch.render import (
+    answer_dict,
+    borders_dict,
+    change_dict,
+    dumps,
+    explain,
+    table,
+    treaties_list,
+)
 
 
 def today() -> date:
@@ -125,29 +133,10 @@ def cmd_upcoming(args: argparse.Namespace) -> str:
 def cmd_borders(args: argparse.Namespace) -> str:
     led = _ledger(args)
     st = led.state(args.state)
-    rows: list[dict[str, Any]] = []
-    for other, readings in sorted(
-        led.neighbours(st.alpha3).items(), key=lambda kv: led.states[kv[0]].name
-    ):
-        rows.append(
-            {
-                "state": other,
-                "state_name": led.states[other].name,
-                "lengths_km": [
-                    {
-                        "km": b.length_km,
-                        "note": b.note,
-                        "sources": [
-                            {"url": s.url, "publisher": s.publisher, "title": s.title}
-                            for s in led.source_list(b.sources)
-                        ],
-                    }
-                    for b in sorted(readings, key=lambda b: b.length_km)
-                ],
-            }
-        )
+    data = borders_dict(led, st.alpha3)
+    rows = data["neighbours"]
     if args.json:
-        return dumps({"state": st.alpha3, "state_name": st.name, "neighbours": rows})
+        return dumps(data)
     values = []
     for r in rows:
         kms = sorted({x["km"] for x in r["lengths_km"]})
@@ -265,22 +254,7 @@ def cmd_serve(args: argparse.Namespace) -> str:
 
 def cmd_treaties(args: argparse.Namespace) -> str:
     led = _ledger(args)
-    on = today()
-    rows = []
-    for t in sorted(led.treaties.values(), key=lambda t: t.id):
-        eif = led.in_force[t.id].date
-        rows.append(
-            {
-                "id": t.id,
-                "short_name": t.short_name,
-                "full_name": t.full_name,
-                "aliases": list(t.aliases),
-                "adopted": t.adopted.isoformat(),
-                "entry_into_force": eif.isoformat() if eif else None,
-                "depositary": t.depositary,
-                "parties_today": len(led.parties(t.id, on)),
-            }
-        )
+    rows = treaties_list(led, today())
     if args.json:
         return dumps(rows)
     return table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from treatywatch.ledger import Answer, Change, Ledger
@@ -119,3 +120,52 @@ def explain(ledger: Ledger, ans: Answer) -> str:
         for s in d["sources"]:
             lines.append(f"  - {s['publisher']}: {s['title']} <{s['url']}>")
     return "\n".join(lines)
+
+
+def borders_dict(ledger: Ledger, alpha3: str) -> dict[str, Any]:
+    """Land neighbours with every source's length: the contract of `borders --json` and
+    `/api/borders`."""
+    st = ledger.states[alpha3]
+    rows = []
+    for other, readings in sorted(
+        ledger.neighbours(alpha3).items(), key=lambda kv: ledger.states[kv[0]].name
+    ):
+        rows.append(
+            {
+                "state": other,
+                "state_name": ledger.states[other].name,
+                "lengths_km": [
+                    {
+                        "km": b.length_km,
+                        "note": b.note,
+                        "sources": [
+                            {"url": s.url, "publisher": s.publisher, "title": s.title}
+                            for s in ledger.source_list(b.sources)
+                        ],
+                    }
+                    for b in sorted(readings, key=lambda b: b.length_km)
+                ],
+            }
+        )
+    return {"state": st.alpha3, "state_name": st.name, "neighbours": rows}
+
+
+def treaties_list(ledger: Ledger, on: date) -> list[dict[str, Any]]:
+    """The treaties in the record: the contract of `treaties --json` and `/api/treaties`."""
+    out = []
+    for t in sorted(ledger.treaties.values(), key=lambda t: t.id):
+        eif = ledger.in_force[t.id].date
+        out.append(
+            {
+                "id": t.id,
+                "short_name": t.short_name,
+                "full_name": t.full_name,
+                "aliases": list(t.aliases),
+                "adopted": t.adopted.isoformat(),
+                "entry_into_force": eif.isoformat() if eif else None,
+                "depositary": t.depositary,
+                "parties_today": len(ledger.parties(t.id, on)),
+                "complete_until": t.complete_until.isoformat() if t.complete_until else None,
+            }
+        )
+    return out

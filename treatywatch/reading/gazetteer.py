@@ -10,41 +10,10 @@ from dataclasses import dataclass
 from treatywatch.ledger import Ledger
 from treatywatch.reading import lexicon
 
-#: Names too ambiguous to read as a state on their own.
-AMBIGUOUS = {
-    "Korea",
-    "Congo",
-    "Guinea",
-    "Georgia's",
-    "Chad",
-    "Jordan",
-    "America",
-    "Turkey",
-    "Niger",
-    "Mali",
-    "Peru",
-    "Cuba",
-    "Oman",
-    "Iran",
-    "Iraq",
-    "Israel",
-    "Togo",
-}
-KEEP = {
-    "Chad",
-    "Jordan",
-    "Turkey",
-    "Niger",
-    "Mali",
-    "Peru",
-    "Cuba",
-    "Oman",
-    "Iran",
-    "Iraq",
-    "Israel",
-    "Togo",
-    "America",
-}  # kept: ambiguous in theory, states in arms-control news
+#: Names too ambiguous to read as a state on their own ("Korea": which one?). Names that
+#: are ambiguous in general but mean the state in arms-control news (Chad, Jordan, Turkey,
+#: Niger, Georgia ...) are kept.
+AMBIGUOUS = {"Korea", "Congo", "Guinea"}
 EXTRA_STATES = {
     "Kiev": "UKR",
     "Kremlin": "RUS",
@@ -89,7 +58,7 @@ class Gazetteer:
             else:
                 candidates = [st.name, st.depositary_name, *st.aliases, st.capital]
             for n in candidates:
-                if not n or len(n) < 2 or (n in AMBIGUOUS and n not in KEEP):
+                if not n or len(n) < 2 or n in AMBIGUOUS:
                     continue
                 if (
                     n.isupper()

@@ -12,7 +12,7 @@ from treatywatch.dates import parse_day
 from treatywatch.errors import UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
-from treatywatch.render import answer_dict, change_dict
+from treatywatch.render import answer_dict, borders_dict, change_dict, treaties_list
 
 STATUS_EXAMPLE: dict[str, Any] = {
     "state": "FIN",
@@ -273,25 +273,7 @@ def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> list[di
 @treaties_router.get("/treaties", response_model=list[TreatyOut])
 def get_treaties(request: Request) -> list[dict[str, Any]]:
     """The treaties in the record."""
-    led = _ledger(request)
-    today = _on(None, request)
-    out = []
-    for t in sorted(led.treaties.values(), key=lambda t: t.id):
-        eif = led.in_force[t.id].date
-        out.append(
-            {
-                "id": t.id,
-                "short_name": t.short_name,
-                "full_name": t.full_name,
-                "aliases": list(t.aliases),
-                "adopted": t.adopted.isoformat(),
-                "entry_into_force": eif.isoformat() if eif else None,
-                "depositary": t.depositary,
-                "parties_today": len(led.parties(t.id, today)),
-                "complete_until": t.complete_until.isoformat() if t.complete_until else None,
-            }
-        )
-    return out
+    return treaties_list(_ledger(request), _on(None, request))
 
 
 @states_router.get("/states", response_model=list[StateOut])
@@ -318,29 +300,7 @@ def get_states(request: Request, q: Q = None) -> list[dict[str, Any]]:
 def get_borders(request: Request, state: str) -> dict[str, Any]:
     """Land neighbours of a state, with every source's reading of each length."""
     led = _ledger(request)
-    st = led.state(state)
-    rows = []
-    for other, readings in sorted(
-        led.neighbours(st.alpha3).items(), key=lambda kv: led.states[kv[0]].name
-    ):
-        rows.append(
-            {
-                "state": other,
-                "state_name": led.states[other].name,
-                "lengths_km": [
-                    {
-                        "km": b.length_km,
-                        "note": b.note,
-                        "sources": [
-                            {"url": s.url, "publisher": s.publisher, "title": s.title}
-                            for s in led.source_list(b.sources)
-                        ],
-                    }
-                    for b in sorted(readings, key=lambda b: b.length_km)
-                ],
-            }
-        )
-    return {"state": st.alpha3, "state_name": st.name, "neighbours": rows}
+    return borders_dict(led, led.state(state).alpha3)
 
 
 @check_router.post("/check")
