@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from treatywatch import __version__
-from treatywatch.dates import parse_day
+from treatywatch.dates import parse_day, parse_partial
 from treatywatch.errors import DataError, TreatywatchError, UsageError
 from treatywatch.ledger import Ledger, build, load
 from treatywatch.model import Status
@@ -38,9 +38,171 @@ def _day(value: str | None) -> date:
     return parse_day(value) if value else today()
 
 
+def _db(args: argparse.Namespace) -> str | None:
+    return getattr(args, "db", None) or os.environ.get("TREATYWATCH_DB") or None
+
+
 def _ledger(args: argparse.Namespace) -> Ledger:
+    """The bundled record (or --data), plus the user overlay when --db/TREATYWATCH_DB names one."""
     root = Path(args.data) if getattr(args, "data", None) else None
+    db = _db(args)
+    if db:
+        from treatywatch import overlay
+        from treatywatch.store import Store
+
+        return overlay.load(Store(db), root)
     return load(root)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from treatywatch.store import Store
+
+    return Store(_db(args))
+
+
+def _who(args: argparse.Namespace) -> str:
+    return args.who or os.environ.get("USER") or "unknown"
+
+
+def cmd_add_act(args: argparse.Namespace) -> str:
+    from treatywatch import overlay
+
+    led = _ledger(args)
+    state, treaty = led.state(args.state), led.treaty(args.treaty)
+    parse_partial(args.date)
+    src = overlay.source_for_url(args.source, args.publisher or "", args.title or "")
+    row = {
+        "treaty": treaty.id,
+        "state": state.alpha3,
+        "kind": args.kind,
+        "date": args.date,
+        "effective": args.effective or "",
+        "sources": src["id"],
+        "note": args.note or "",
+    }
+    ids = overlay.add_acts(
+        _store(args),
+        [row],
+        [src],
+        who=_who(args),
+        why=args.why or "",
+        root=Path(args.data) if args.data else None,
+    )
+    return f"added {args.kind} of {treaty.id} by {state.name} on {args.date} (act {ids[0]})"
+
+
+def cmd_import(args: argparse.Namespace) -> str:
+    from treatywatch import overlay
+
+    rows, sources = overlay.read_import(args.path)
+    ids = overlay.add_acts(
+        _store(args),
+        rows,
+        sources,
+        who=_who(args),
+        why=args.why or "",
+        action="import",
+        root=Path(args.data) if args.data else None,
+        detail={"file": args.path, "acts": len(rows)},
+    )
+    return f"imported {len(ids)} act(s) from {args.path}"
+
+
+def cmd_audit(args: argparse.Namespace) -> str:
+    entries = _store(args).audit()
+    if args.json:
+        return dumps(entries)
+    return table(
+        ["seq", "at", "who", "action", "subject", "why"],
+        [[e["seq"], e["at"], e["who"], e["action"], e["subject"], e["why"]] for e in entries],
+    )
+
+
+def cmd_review(args: argparse.Namespace) -> str:
+    from treatywatch import overlay
+
+    store = _store(args)
+    if args.action is None:
+        items = store.queue("pending")
+        if args.json:
+            return dumps(
+                [
+                    {
+                        "id": q.id,
+                        "claim": q.claim,
+                        "source_url": q.source_url,
+                        "published": q.published,
+                    }
+                    for q in items
+                ]
+            )
+        return table(
+            ["id", "claim", "state", "treaty", "date", "verdict", "source"],
+            [
+                [
+                    q.id,
+                    f"{q.claim['kind']}/{q.claim.get('action') or ''}",
+                    q.claim.get("state"),
+                    q.claim.get("treaty"),
+                    q.claim.get("date"),
+                    q.claim.get("verdict"),
+                    q.source_url,
+                ]
+                for q in items
+            ],
+        )
+    item = next((q for q in store.queue(None) if q.id == args.id), None)
+    if item is None or item.status != "pending":
+        raise UsageError(f"no pending claim {args.id} in the review queue")
+    if args.action == "reject":
+        if not args.why:
+            raise UsageError("a rejection needs --why")
+        with store.transaction() as con:
+            store.decide(con, item.id, "rejected", _who(args), args.why)
+            store.log(con, _who(args), "review-reject", str(item.id), item.claim, args.why)
+        return f"rejected claim {item.id}"
+    c = item.claim
+    kind = {"deposit": c.get("action"), "signature": "signature"}.get(c["kind"])
+    if (
+        kind
+        not in (
+            "withdrawal",
+            "ratification",
+            "accession",
+            "suspension",
+            "signature",
+            "signature_withdrawn",
+        )
+        or not c.get("date")
+        or len(c["date"]) != 10
+    ):
+        raise UsageError(
+            "only a deposit or a signature with a full date becomes an act; "
+            "add it with add-act instead"
+        )
+    src = overlay.source_for_url(item.source_url, title=item.source_title, published=item.published)
+    row = {
+        "treaty": c["treaty"],
+        "state": c["state"],
+        "kind": kind,
+        "date": c["date"],
+        "sources": src["id"],
+        "note": f"from review of claim {item.id}: "
+        + str(c.get("evidence", {}).get("text", ""))[:200],
+    }
+    ids = overlay.add_acts(
+        store,
+        [row],
+        [src],
+        who=_who(args),
+        why=args.why or "",
+        action="review-accept",
+        detail={"claim": item.id, "act": row},
+        root=Path(args.data) if args.data else None,
+    )
+    with store.transaction() as con:
+        store.decide(con, item.id, "accepted", _who(args), args.why or "")
+    return f"accepted claim {item.id} as act {ids[0]}"
 
 
 def cmd_status(args: argparse.Namespace) -> str:
@@ -165,6 +327,16 @@ def cmd_check(args: argparse.Namespace) -> str:
     report = check_text(led, doc.text, published, today(), published_from=origin)
     report.notes[:0] = doc.notes
     report.title, report.url = doc.title, doc.url
+    if args.queue:
+        url = doc.url or args.source_url
+        if not url:
+            raise UsageError("--queue needs the article's address: give a URL or --source-url")
+        store = _store(args)
+        with store.transaction() as con:
+            for c in report.claims:
+                store.enqueue(con, c.to_dict(), url, doc.title or "", report.published or "")
+            store.log(con, _who(args), "queue", url, {"claims": len(report.claims)})
+        report.notes.append(f"{len(report.claims)} claim(s) queued for review")
     if args.format == "json":
         return dumps(report.to_dict())
     if args.format == "markdown":
@@ -361,6 +533,8 @@ def _parser() -> argparse.ArgumentParser:
         )
         sp.set_defaults(func=func)
         sp.add_argument("--data", help="a data folder to use instead of the bundled record")
+        sp.add_argument("--db", help="the user overlay (SQLite file); default $TREATYWATCH_DB")
+        sp.add_argument("--who", help="who makes a change (audit log; default $USER)")
         return sp
 
     sp = add(
@@ -455,6 +629,53 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("source", help="a file (text or HTML), - for standard input, or a URL")
     sp.add_argument("--published", help="publication date YYYY-MM-DD (default: the page's)")
     sp.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    sp.add_argument("--queue", action="store_true", help="put the claims in the review queue")
+    sp.add_argument("--source-url", help="the article's address, when SOURCE is a file")
+
+    sp = add(
+        "add-act",
+        cmd_add_act,
+        "Add an act to the overlay, validated against the law and the record first.",
+        "treatywatch add-act Ukraine apmbc withdrawal 2026-12-01 --source https://…",
+    )
+    sp.add_argument("state")
+    sp.add_argument("treaty")
+    sp.add_argument("kind")
+    sp.add_argument("date", help="YYYY-MM-DD (or YYYY-MM / YYYY)")
+    sp.add_argument("--source", required=True, help="the URL the act is known from")
+    sp.add_argument("--publisher")
+    sp.add_argument("--title")
+    sp.add_argument("--effective", help="the date it took effect, where a source records one")
+    sp.add_argument("--note")
+    sp.add_argument("--why", help="why the change is made (audit log)")
+
+    sp = add(
+        "import",
+        cmd_import,
+        "Import acts (CSV with a header, or JSON lines) into the overlay, all or none.",
+        "treatywatch import acts.csv --db overlay.db",
+    )
+    sp.add_argument("path")
+    sp.add_argument("--why")
+
+    sp = add(
+        "audit",
+        cmd_audit,
+        "The overlay's audit log: who changed what, when, why.",
+        "treatywatch audit --json",
+    )
+    sp.add_argument("--json", action="store_true")
+
+    sp = add(
+        "review",
+        cmd_review,
+        "The review queue: list pending claims, or accept/reject one.",
+        "treatywatch review accept 3 --why 'matches the depositary notification'",
+    )
+    sp.add_argument("action", nargs="?", choices=["accept", "reject"])
+    sp.add_argument("id", nargs="?", type=int)
+    sp.add_argument("--why")
+    sp.add_argument("--json", action="store_true")
 
     sp = add(
         "export",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -133,7 +133,9 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(";") if v.strip())
 
 
-def _date(rows: _Rows, line: int, name: str, value: str, required: bool) -> PartialDate | None:
+def _date(
+    rows: _Rows | RowSink, line: int, name: str, value: str, required: bool
+) -> PartialDate | None:
     if not value:
         if required:
             rows.bad(line, name, value, f"{name} is required")
@@ -232,36 +234,72 @@ def load_acts(
     problems: list[Problem],
 ) -> list[Act]:
     rows = _Rows(path, ("state", "kind", "date", "sources"), problems)
+    return parse_acts(rows, rows, treaty, states, sources)
+
+
+class RowSink:
+    """Where problems of rows that do not come from a file go (overlay, import)."""
+
+    def __init__(self, name: str, problems: list[Problem]) -> None:
+        self.name = name
+        self.problems = problems
+
+    def bad(self, line: int, field: str, value: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(
+            Problem(message, file=self.name, line=line, field=field, value=value, hint=hint)
+        )
+
+
+def parse_acts(
+    items: Iterable[tuple[int, dict[str, str]]],
+    sink: _Rows | RowSink,
+    treaty: str | None,
+    states: dict[str, State],
+    sources: dict[str, Source],
+    treaties: Iterable[str] = (),
+) -> list[Act]:
+    """Acts from (line, row) pairs, every field checked; ``treaty`` None reads it per row."""
     kinds = [k.value for k in ActKind]
+    known_treaties = list(treaties)
     out = []
-    for line, r in rows:
+    for line, r in items:
         ok = True
-        state = r["state"]
+        tid = treaty or r.get("treaty", "")
+        if treaty is None and tid not in known_treaties:
+            sink.bad(line, "treaty", tid, "unknown treaty", suggest(tid, known_treaties))
+            ok = False
+        state = r.get("state", "")
         if state not in states:
-            rows.bad(line, "state", state, "unknown state", suggest(state, list(states)))
+            sink.bad(line, "state", state, "unknown state", suggest(state, list(states)))
             ok = False
-        if r["kind"] not in kinds:
-            rows.bad(line, "kind", r["kind"], "unknown act kind", suggest(r["kind"], kinds))
+        if r.get("kind", "") not in kinds:
+            sink.bad(
+                line,
+                "kind",
+                r.get("kind", ""),
+                "unknown act kind",
+                suggest(r.get("kind", ""), kinds),
+            )
             ok = False
-        day = _date(rows, line, "date", r["date"], True)
-        effective = _date(rows, line, "effective", r.get("effective", ""), False)
-        srcs = _split(r["sources"])
+        day = _date(sink, line, "date", r.get("date", ""), True)
+        effective = _date(sink, line, "effective", r.get("effective", ""), False)
+        srcs = _split(r.get("sources", ""))
         if not srcs:
-            rows.bad(line, "sources", r["sources"], "every act needs a source")
+            sink.bad(line, "sources", r.get("sources", ""), "every act needs a source")
             ok = False
         for s in srcs:
             if s not in sources:
-                rows.bad(line, "sources", s, "unknown source id", suggest(s, list(sources)))
+                sink.bad(line, "sources", s, "unknown source id", suggest(s, list(sources)))
                 ok = False
         reading = r.get("reading", "")
         if reading not in ("", "alternate"):
-            rows.bad(line, "reading", reading, "reading is empty or 'alternate'")
+            sink.bad(line, "reading", reading, "reading is empty or 'alternate'")
             ok = False
         if not ok or day is None:
             continue
         out.append(
             Act(
-                treaty=treaty,
+                treaty=tid,
                 state=state,
                 kind=ActKind(r["kind"]),
                 date=day,
@@ -269,7 +307,7 @@ def load_acts(
                 effective=effective,
                 depositary=r.get("depositary", ""),
                 note=r.get("note", ""),
-                file=rows.name,
+                file=sink.name,
                 line=line,
                 alternate=reading == "alternate",
             )

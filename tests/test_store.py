@@ -1,0 +1,197 @@
+"""The writable overlay: validated, atomic, audited; nothing lost on a crash or a race."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from treatywatch import overlay
+from treatywatch.data import bundled_path
+from treatywatch.docgen import run
+from treatywatch.errors import DataError
+from treatywatch.export import export
+from treatywatch.ledger import Ledger
+from treatywatch.store import Store
+
+SRC = "https://example.org/depositary-notification"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "overlay.db")
+
+
+def _row(state: str, treaty: str, kind: str, day: str, src: dict[str, str]) -> dict[str, str]:
+    return {"treaty": treaty, "state": state, "kind": kind, "date": day, "sources": src["id"]}
+
+
+def test_migrations_are_recorded(store: Store) -> None:
+    assert store.version() == 1
+    Store(store.path)  # reopening applies nothing twice
+    assert store.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+
+
+def test_add_act_is_validated_written_and_audited(store: Store) -> None:
+    src = overlay.source_for_url(SRC)
+    overlay.add_acts(
+        store,
+        [_row("NOR", "ccm", "withdrawal", "2027-01-15", src)],
+        [src],
+        who="alice",
+        why="notice seen",
+    )
+    led = overlay.load(store)
+    assert led.status("NOR", "ccm", date(2027, 7, 15)).status.value == "withdrawn"
+    (entry,) = store.audit()
+    assert (
+        entry["who"] == "alice" and entry["action"] == "add-act" and entry["why"] == "notice seen"
+    )
+
+
+def test_a_forbidden_act_is_refused_and_nothing_is_written(store: Store) -> None:
+    src = overlay.source_for_url(SRC)
+    with pytest.raises(DataError, match="withdrawal by a state that is not_party"):
+        overlay.add_acts(
+            store, [_row("USA", "apmbc", "withdrawal", "2027-01-15", src)], [src], who="bob"
+        )
+    assert store.acts() == [] and store.sources() == [] and store.audit() == []
+
+
+def test_import_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "acts.csv"
+    path.write_text(
+        "treaty,state,kind,date,sources\n"
+        f"ccm,NOR,withdrawal,2027-01-15,{SRC}\n"
+        f"ccm,XXX,withdrawal,2027-01-15,{SRC}\n",
+        encoding="utf-8",
+    )
+    code, out = run(["import", str(path), "--db", str(store.path)])
+    assert code == 1 and "overlay:2" in out and "unknown state" in out
+    assert store.acts() == []
+    path.write_text(
+        f"treaty,state,kind,date,sources\nccm,NOR,withdrawal,2027-01-15,{SRC}\n", encoding="utf-8"
+    )
+    code, out = run(["import", str(path), "--db", str(store.path)])
+    assert code == 0 and len(store.acts()) == 1
+
+
+@pytest.mark.parametrize("treaty", ["ccm", "inf", "rome_statute"])
+def test_export_then_import_is_the_identity(ledger: Ledger, tmp_path: Path, treaty: str) -> None:
+    """Acts exported from the record and imported into an empty overlay over a record
+    without them give the same spans."""
+    root = tmp_path / "data"
+    shutil.copytree(bundled_path(), root)
+    (root / "acts" / f"{treaty}.csv").write_text("state,kind,date,sources\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(export(ledger, "csv", treaty=treaty).decode())))
+    store = Store(tmp_path / "o.db")
+    overlay.add_acts(store, rows, [], who="test", action="import", root=root)
+    again = overlay.load(store, root)
+    original = {
+        k: [(s.status, s.start, s.end) for s in v]
+        for k, v in ledger._spans.items()
+        if k[1] == treaty
+    }
+    imported = {
+        k: [(s.status, s.start, s.end) for s in v]
+        for k, v in again._spans.items()
+        if k[1] == treaty
+    }
+    assert imported == original
+
+
+def test_a_writer_killed_mid_transaction_leaves_the_overlay_unchanged(tmp_path: Path) -> None:
+    db = tmp_path / "o.db"
+    store = Store(db)
+    child = textwrap.dedent(f"""
+        import time
+        from treatywatch import overlay
+        from treatywatch.store import Store
+        store = Store({str(db)!r})
+        def stall(*a, **k):
+            print("written, not committed", flush=True)
+            time.sleep(60)
+        store.log = stall
+        src = overlay.source_for_url({SRC!r})
+        overlay.add_acts(store, [dict(treaty="ccm", state="NOR", kind="withdrawal",
+                         date="2027-01-15", sources=src["id"])], [src], who="crash")
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and "not committed" in proc.stdout.readline()
+    proc.kill()
+    proc.wait()
+    fresh = Store(db)
+    assert fresh.acts() == [] and fresh.audit() == []
+    assert fresh.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+
+
+def test_concurrent_writers_never_corrupt_the_overlay(ledger: Ledger, tmp_path: Path) -> None:
+    db = tmp_path / "o.db"
+    Store(db).close()
+    parties = sorted(a.state.alpha3 for a in ledger.parties("ccm", date(2026, 11, 26)))[:16]
+    script = textwrap.dedent("""
+        import sys
+        from treatywatch import overlay
+        from treatywatch.store import Store
+        store = Store(sys.argv[1])
+        for state in sys.argv[2].split(","):
+            src = overlay.source_for_url("https://example.org/" + state)
+            overlay.add_acts(store, [dict(treaty="ccm", state=state, kind="withdrawal",
+                             date="2027-02-01", sources=src["id"])], [src], who=sys.argv[3])
+    """)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(db), ",".join(half), who])
+        for half, who in ((parties[::2], "a"), (parties[1::2], "b"))
+    ]
+    assert [p.wait(120) for p in procs] == [0, 0]
+    store = Store(db)
+    assert len(store.acts()) == 16 and len(store.audit()) == 16
+    assert store.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert {e["who"] for e in store.audit()} == {"a", "b"}
+
+
+def test_review_accept_turns_a_claim_into_an_act(store: Store, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Norway notified the UN Secretary-General on 2 December 2026 of its "
+        "withdrawal from the Convention on Cluster Munitions.",
+        encoding="utf-8",
+    )
+    code, _ = run(
+        [
+            "check",
+            str(article),
+            "--published",
+            "2026-12-03",
+            "--queue",
+            "--source-url",
+            "https://example.org/norway",
+            "--db",
+            str(store.path),
+        ]
+    )
+    assert code == 0
+    (item,) = store.queue()
+    code, out = run(["review", "reject", str(item.id), "--db", str(store.path)])
+    assert code == 2 and "--why" in out
+    code, out = run(["review", "accept", str(item.id), "--db", str(store.path), "--why", "ok"])
+    assert code == 0, out
+    (act,) = store.acts()
+    assert (act["state"], act["treaty"], act["kind"], act["date"]) == (
+        "NOR",
+        "ccm",
+        "withdrawal",
+        "2026-12-02",
+    )
+    assert store.queue() == [] and store.queue("accepted")[0].id == item.id
+    assert [e["action"] for e in store.audit()] == ["queue", "review-accept"]
+    src = {s["id"]: s for s in store.sources()}[act["sources"]]
+    assert src["url"] == "https://example.org/norway"

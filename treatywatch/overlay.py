@@ -1,0 +1,154 @@
+"""The ledger with a user overlay, and the validated writes into it.
+
+A write takes the database's write lock first, then validates the bundled record plus the
+overlay plus the new acts with the same loader and law as the bundled files, and commits
+only if nothing is wrong. So a write that the law forbids never lands, and two writers can
+never validate against a state the other has just changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from treatywatch import data as data_mod
+from treatywatch.errors import DataError, Problem, UsageError
+from treatywatch.ledger import Ledger
+from treatywatch.model import Source
+from treatywatch.store import ACT_FIELDS, Store
+
+
+def act_id(row: dict[str, str]) -> str:
+    key = "|".join([row["treaty"], row["state"], row["kind"], row["date"], row["sources"]])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def source_for_url(
+    url: str, publisher: str = "", title: str = "", published: str = ""
+) -> dict[str, str]:
+    """A user-supplied source, identified by its URL."""
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"a source needs an http(s) URL, got {url!r}")
+    sid = "u-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+    return {
+        "id": sid,
+        "url": url,
+        "publisher": publisher or url.split("/")[2],
+        "title": title or url,
+        "published": published,
+        "accessed": date.today().isoformat(),
+    }
+
+
+def _dataset(
+    root: Path | None,
+    store: Store,
+    extra_acts: list[dict[str, str]],
+    extra_sources: list[dict[str, str]],
+) -> tuple[data_mod.Dataset, list[Problem]]:
+    ds, problems = data_mod.read(root)
+    for r in [*store.sources(), *extra_sources]:
+        ds.sources.setdefault(
+            r["id"],
+            Source(
+                r["id"],
+                r["url"],
+                r["publisher"],
+                r["title"],
+                r.get("published") or None,
+                r.get("accessed") or None,
+            ),
+        )
+    stored = store.acts()
+    items = [(i + 1, r) for i, r in enumerate(stored)]
+    items += [(len(stored) + i + 1, r) for i, r in enumerate(extra_acts)]
+    sink = data_mod.RowSink("overlay", problems)
+    ds.acts.extend(data_mod.parse_acts(items, sink, None, ds.states, ds.sources, ds.treaties))
+    return ds, problems
+
+
+def load(store: Store, root: Path | None = None) -> Ledger:
+    """The bundled record (or ``root``) plus the overlay; DataError if anything is wrong."""
+    ds, problems = _dataset(root, store, [], [])
+    ledger, found = Ledger.build(ds)
+    if problems or found:
+        raise DataError(problems + found)
+    return ledger
+
+
+def add_acts(
+    store: Store,
+    rows: list[dict[str, str]],
+    sources: list[dict[str, str]],
+    *,
+    who: str,
+    why: str = "",
+    action: str = "add-act",
+    root: Path | None = None,
+    detail: dict[str, Any] | None = None,
+) -> list[str]:
+    """Validate ``rows`` against the law and the record, then write them atomically."""
+    clean = []
+    for r in rows:
+        row = {f: (r.get(f) or "").strip() for f in ACT_FIELDS}
+        row["id"] = row["id"] or act_id(row)
+        clean.append(row)
+    with store.transaction() as con:
+        ds, problems = _dataset(root, store, clean, sources)
+        _, found = Ledger.build(ds)
+        problems += found
+        if problems:
+            raise DataError(problems)
+        store.insert_sources(con, sources)
+        store.insert_acts(con, clean, who)
+        subject = clean[0]["id"] if len(clean) == 1 else f"{len(clean)} acts"
+        store.log(
+            con,
+            who,
+            action,
+            subject,
+            detail or {"acts": clean, "sources": [s["id"] for s in sources]},
+            why,
+        )
+    return [r["id"] for r in clean]
+
+
+def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Acts from CSV (header row) or JSON lines; a source given as a URL becomes a source."""
+    text = Path(path).read_text(encoding="utf-8") if path != "-" else sys.stdin.read()
+    if not text.strip():
+        raise UsageError(f"{path}: nothing to import")
+    if text.lstrip().startswith("{"):
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    sources: dict[str, dict[str, str]] = {}
+    out = []
+    for r in rows:
+        row = {f: str(r.get(f) or "") for f in ACT_FIELDS}
+        ids = []
+        for s in filter(None, row["sources"].split(";")):
+            if s.startswith(("http://", "https://")):
+                src = source_for_url(s)
+                sources[src["id"]] = src
+                ids.append(src["id"])
+            else:
+                ids.append(s)
+        row["sources"] = ";".join(ids)
+        out.append(row)
+    return out, list(sources.values())
+
+
+def acts_table(rows: Iterable[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, list(ACT_FIELDS), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
