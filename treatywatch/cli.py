@@ -418,7 +418,12 @@ def cmd_serve(args: argparse.Namespace) -> str:
 
     from treatywatch.web.app import serve_app
 
-    app = serve_app(_ledger(args))
+    db = _db(args)
+    store = _store(args) if db else None
+    token = os.environ.get("TREATYWATCH_TOKEN") or None
+    app = serve_app(None if store else _ledger(args), store=store, token=token)
+    if token and store:
+        print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")
     print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return ""

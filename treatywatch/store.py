@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,7 +94,11 @@ class Store:
             raise UsageError("PostgreSQL overlays are not available yet; give a file path")
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        # One connection, used from the web server's worker threads under one lock.
+        self.lock = threading.RLock()
+        self.con = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False
+        )
         self.con.row_factory = sqlite3.Row
         self.con.execute("PRAGMA journal_mode=WAL")
         self.con.execute("PRAGMA synchronous=FULL")
@@ -106,14 +111,15 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken before any read it depends on (BEGIN IMMEDIATE)."""
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.con
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        else:
-            self.con.execute("COMMIT")
+        with self.lock:
+            self.con.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.con
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            else:
+                self.con.execute("COMMIT")
 
     def migrate(self) -> None:
         with self.transaction() as con:
@@ -130,30 +136,38 @@ class Store:
                 con.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
 
     def version(self) -> int:
-        row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        (row,) = self._rows("SELECT max(version) FROM schema_migrations")
         return int(row[0] or 0)
 
     # --- reads ---------------------------------------------------------------------------
 
+    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self.lock:
+            return list(self.con.execute(sql, args))
+
     def acts(self) -> list[dict[str, str]]:
-        cur = self.con.execute(f"SELECT {', '.join(ACT_FIELDS)} FROM overlay_acts ORDER BY id")
-        return [dict(r) for r in cur]
+        return [
+            dict(r)
+            for r in self._rows(f"SELECT {', '.join(ACT_FIELDS)} FROM overlay_acts ORDER BY id")
+        ]
 
     def sources(self) -> list[dict[str, str]]:
-        cur = self.con.execute(
-            f"SELECT {', '.join(SOURCE_FIELDS)} FROM overlay_sources ORDER BY id"
-        )
-        return [dict(r) for r in cur]
+        return [
+            dict(r)
+            for r in self._rows(
+                f"SELECT {', '.join(SOURCE_FIELDS)} FROM overlay_sources ORDER BY id"
+            )
+        ]
 
     def audit(self) -> list[dict[str, Any]]:
-        cur = self.con.execute(
+        rows = self._rows(
             "SELECT seq, at, who, action, subject, detail, why FROM audit ORDER BY seq"
         )
-        return [{**dict(r), "detail": json.loads(r["detail"])} for r in cur]
+        return [{**dict(r), "detail": json.loads(r["detail"])} for r in rows]
 
     def stamp(self) -> str:
         """Changes whenever the overlay does: part of the ledger cache key."""
-        row = self.con.execute("SELECT count(*), max(seq) FROM audit").fetchone()
+        (row,) = self._rows("SELECT count(*), max(seq) FROM audit")
         return f"{self.path}:{row[0]}:{row[1]}"
 
     def queue(self, status: str | None = "pending") -> list[QueueItem]:
@@ -172,7 +186,7 @@ class Store:
                 r["status"],
                 r["why"],
             )
-            for r in self.con.execute(sql + " ORDER BY id", args)
+            for r in self._rows(sql + " ORDER BY id", args)
         ]
 
     # --- writes (call inside ``transaction``) --------------------------------------------

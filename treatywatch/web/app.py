@@ -15,10 +15,11 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from treatywatch import __version__
+from treatywatch import __version__, overlay
 from treatywatch.dates import parse_day
 from treatywatch.ledger import Ledger, load
-from treatywatch.web import errors, pages
+from treatywatch.store import Store
+from treatywatch.web import errors, pages, writes
 from treatywatch.web.api import ROUTERS
 from treatywatch.web.respcache import ResponseCache
 
@@ -35,16 +36,24 @@ def _today() -> date:
     return parse_day(fixed) if fixed else date.today()
 
 
-def create_app(ledger: Ledger | None = None, today: Callable[[], date] = _today) -> FastAPI:
-    """The API and pages over ``ledger``; see ``serve_app`` for the cached server app."""
+def create_app(
+    ledger: Ledger | None = None,
+    today: Callable[[], date] = _today,
+    store: Store | None = None,
+    token: str | None = None,
+) -> FastAPI:
+    """The API and pages over ``ledger`` (plus ``store``'s overlay); see ``serve_app`` for the
+    cached server app. Writes exist only when both a store and a token are given."""
     app = FastAPI(
         title="treatywatch",
         version=__version__,
         description="Which states are bound by which arms-control treaties on any day, "
         "why, and from which source. Read-only.",
     )
-    app.state.ledger = ledger or load()
+    app.state.store = store
+    app.state.ledger = ledger or (overlay.load(store) if store else load())
     app.state.today = today
+    app.state.on_change = []
     errors.install(app)
 
     @app.middleware("http")
@@ -76,11 +85,22 @@ def create_app(ledger: Ledger | None = None, today: Callable[[], date] = _today)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     for router in ROUTERS:
         app.include_router(router)
+    if store is not None and token:
+        app.include_router(writes.router(token))
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
 
 
-def serve_app(ledger: Ledger | None = None, today: Callable[[], date] = _today) -> ResponseCache:
-    """The app as `treatywatch serve` runs it: behind the cache of finished API answers."""
-    return ResponseCache(create_app(ledger, today), today)
+def serve_app(
+    ledger: Ledger | None = None,
+    today: Callable[[], date] = _today,
+    store: Store | None = None,
+    token: str | None = None,
+) -> ResponseCache:
+    """The app as `treatywatch serve` runs it: behind the cache of finished API answers,
+    which a write empties."""
+    app = create_app(ledger, today, store, token)
+    cache = ResponseCache(app, today)
+    app.state.on_change.append(cache.entries.clear)
+    return cache

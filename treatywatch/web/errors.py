@@ -17,6 +17,7 @@ from treatywatch.errors import DataError, NotFound, TreatywatchError, UsageError
 
 CODES = {
     400: "bad_request",
+    401: "unauthorized",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",

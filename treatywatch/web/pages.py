@@ -143,3 +143,17 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
 @router.get("/check", response_class=HTMLResponse)
 def check_page(request: Request) -> Response:
     return _page(request, "check.html")
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue_page(request: Request) -> Response:
+    store = request.app.state.store
+    items = store.queue("pending") if store is not None else []
+    return _page(request, "queue.html", items=items, configured=store is not None)
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request) -> Response:
+    store = request.app.state.store
+    entries = store.audit()[::-1] if store is not None else []
+    return _page(request, "audit.html", entries=entries, configured=store is not None)
