@@ -47,6 +47,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/reader.py
 	$(BIN)/python bench/exports.py
+	$(BIN)/python bench/overlay.py
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/web.py
 
