@@ -295,9 +295,6 @@ class Ledger:
         """Readings that a source gives but the record does not follow."""
         return list(self._disputes.get((state, treaty), []))
 
-    def treaties_of(self, state: str) -> list[str]:
-        return list(self._by_state.get(state, []))
-
     def events(self, state: str, treaty: str | None = None) -> list[Event]:
         """Political steps of a state (under one treaty, or all), oldest first."""
         if treaty is not None:

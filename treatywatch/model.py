@@ -123,9 +123,6 @@ class State(Compact):
     #: ISO 3166-1 numeric code (keys the map's Natural Earth geometry)
     numeric: str = ""
 
-    def existed_on(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
 
 @dataclass(frozen=True, slots=True)
 class Period(Compact):

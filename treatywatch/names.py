@@ -53,9 +53,6 @@ class Index(Generic[T]):
                 labels.append(self.labels[k])
         raise NotFound(self.what, text, labels[:3])
 
-    def find(self, text: str) -> T | None:
-        return self.keys.get(normalize(text))
-
 
 def state_index(states: Iterable[State]) -> Index[State]:
     index: Index[State] = Index("state")

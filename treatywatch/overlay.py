@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -144,11 +143,3 @@ def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         row["sources"] = ";".join(ids)
         out.append(row)
     return out, list(sources.values())
-
-
-def acts_table(rows: Iterable[dict[str, str]]) -> str:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, list(ACT_FIELDS), lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    return buf.getvalue()

@@ -180,10 +180,6 @@ class Checker:
     def _claim_date(claim: Claim) -> PartialDate | None:
         return parse_partial(claim.date) if claim.date else None
 
-    @staticmethod
-    def _same(pd: PartialDate, day: date) -> bool:
-        return pd.contains(day)
-
     def _withdrawn_span(self, claim: Claim) -> Span | None:
         """The span in which the state was out: withdrawn, or the treaty's end that came
         with its withdrawal (the INF Treaty ended the day the US withdrawal took effect)."""

@@ -434,6 +434,14 @@ def _sentence_claims(
         if not subjects and real_kind not in ("spending_target",):
             continue
         for state in subjects or (None,):
+            own = None
+            if len(subjects) > 1 and real_kind not in FIGURE_KINDS:
+                own = _tensed(
+                    _own_date(sentence, state, states, dates),
+                    sentence[clause_start : end + 30],
+                    published,
+                )
+            when = own or claim_date
             claims.append(
                 Claim(
                     kind=real_kind,
@@ -442,8 +450,8 @@ def _sentence_claims(
                     treaty=None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty),
                     modality=modality,
                     counterpart=counterpart,
-                    date=str(claim_date.value) if claim_date and claim_date.value else None,
-                    date_relative=bool(claim_date and claim_date.relative),
+                    date=str(when.value) if when and when.value else None,
+                    date_relative=bool(when and when.relative),
                     value=value,
                     unit=unit,
                     qualifier=qualifier,
@@ -722,17 +730,14 @@ def _shift_year(pd: PartialDate, years: int) -> PartialDate:
 
 
 def _own_date(
-    sentence: str,
-    state: str | None,
-    states: list[Mention],
-    dates: list[DateMention],
-    start: int,
-    end: int,
+    sentence: str, state: str | None, states: list[Mention], dates: list[DateMention]
 ) -> DateMention | None:
-    """In "notices from A and B in June and from C in July" each state takes the first
-    date named after it."""
+    """In "notices from A and B in June and from C in July" each state takes the date
+    named right after it, before the next state is named."""
     mention = next((m for m in states if state in m.codes), None)
     if mention is None or len(dates) < 2:
         return None
-    after = [d for d in dates if d.start >= mention.end and d.start - mention.end < 80]
+    later = [m.start for m in states if m.start >= mention.end and m is not mention]
+    limit = min(later) if later else len(sentence)
+    after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
     return after[0] if after else None

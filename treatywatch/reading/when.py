@@ -128,7 +128,7 @@ def _pd(d: date, precision: str) -> PartialDate:
     )
 
 
-def _guess_year(month: int, day: int, published: date | None, past: bool = True) -> int | None:
+def _guess_year(month: int, day: int, published: date | None) -> int | None:
     """A day and month without a year: the year that puts it nearest the publication."""
     if published is None:
         return None
