@@ -8,24 +8,27 @@ subjects are the states named before the trigger in that clause (or the ones a
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from treatywatch.dates import PartialDate
 from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.subjects import (
+    clause_start_of,
+    first_pair,
+    own_date,
+    subjects_of,
+)
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.triggers import (
     EXIT,
     KEYWORDS,
-    PARLIAMENTS,
     PRIORITY,
     SUSPEND,
     TRIGGERS,
 )
-from treatywatch.reading.when import DateMention, find_dates
+from treatywatch.reading.when import DateMention, find_dates, tensed
 
 KINDS = (
     "intent",
@@ -164,23 +167,10 @@ class _Context:
     pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
 
 
-def _first_pair(text: str, gaz: Gazetteer) -> tuple[str, ...]:
-    states = gaz.states(text)
-    for i, (a, b) in enumerate(itertools.pairwise(states)):
-        listed = i > 0 and re.fullmatch(r",\s*", text[states[i - 1].end : a.start])
-        if (
-            re.fullmatch(r"\s+and\s+", text[a.end : b.start])
-            and not listed
-            and len(a.codes) == len(b.codes) == 1
-        ):
-            return (a.codes[0], b.codes[0])
-    return ()
-
-
 def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     """Every claim in ``text``, in order of appearance."""
     ctx = _Context()
-    ctx.pair = _first_pair(text, gaz)
+    ctx.pair = first_pair(text, gaz)
     named = [
         t.codes[0]
         for t in gaz.treaties(text)
@@ -368,8 +358,8 @@ def _sentence_claims(
     sentence_treaty = _treaty_near(treaties, 0, ctx)
     for start, end, kind, m in found:
         treaty = _treaty_near(treaties, start, ctx, end)
-        clause_start = _clause_start(sentence, start, prev_end)
-        subjects, counterpart = _subjects(
+        clause_start = clause_start_of(sentence, start, prev_end)
+        subjects, counterpart = subjects_of(
             kind, sentence, states, anaphora, clause_start, start, end, m, ctx
         )
         reach = len(sentence) if kind in ("deposit", "parliament_vote", "law_signed") else end + 40
@@ -405,7 +395,7 @@ def _sentence_claims(
             action = "withdrawal"
         if real_kind == "intent" and action is None:
             continue
-        claim_date = _tensed(
+        claim_date = tensed(
             _date_for(dates, start, end, real_kind), sentence[clause_start : end + 30], published
         )
         value, unit, qualifier = _figure(real_kind, m, sentence)
@@ -436,8 +426,8 @@ def _sentence_claims(
         for state in subjects or (None,):
             own = None
             if len(subjects) > 1 and real_kind not in FIGURE_KINDS:
-                own = _tensed(
-                    _own_date(sentence, state, states, dates),
+                own = tensed(
+                    own_date(sentence, state, states, dates),
                     sentence[clause_start : end + 30],
                     published,
                 )
@@ -485,16 +475,6 @@ def _priority(kind: str) -> int:
     return PRIORITY.get(kind, 5)
 
 
-def _clause_start(sentence: str, trigger: int, prev_end: int) -> int:
-    """Where the clause holding the trigger begins: after the previous trigger, or after a
-    ', which' / ';' / ' and ' that starts a new clause with its own subject."""
-    cut = prev_end
-    for m in re.finditer(r";|, which|, who|, while|, whereas|, but\b| but\b", sentence[:trigger]):
-        if m.end() > cut:
-            cut = m.end()
-    return cut
-
-
 ALLIANCES = ("nato", "eu")
 
 
@@ -512,158 +492,6 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
     if treaties_only:
         return min(treaties_only, key=lambda t: abs(t.start - pos)).codes[0]
     return ctx.treaty
-
-
-def _subjects(
-    kind: str,
-    sentence: str,
-    states: list[Mention],
-    anaphora: list[Mention],
-    clause_start: int,
-    start: int,
-    end: int,
-    m: re.Match[str],
-    ctx: _Context,
-) -> tuple[list[str], str | None]:
-    counterpart: str | None = None
-    if kind == "border_length":
-        after = [s for s in states if s.start >= m.start() and s.start - m.end() < 40]
-        before = [
-            s
-            for s in states
-            if s.start < m.start()
-            and not re.search(r"\bwith\s+$", sentence[max(0, s.start - 6) : s.start])
-        ]
-        if after:
-            counterpart = after[0].codes[0]
-            subj = [c for s in before[:1] for c in s.codes if c != counterpart]
-        else:  # "its border with Russia, at 1,340 kilometers"
-            inner = [s for s in states if m.start() <= s.start < m.end()]
-            counterpart = inner[0].codes[0] if inner else None
-            subj = [c for s in before if s.start < m.start() for c in s.codes if c != counterpart][
-                -1:
-            ]
-        if not subj and ctx.subjects and len(ctx.subjects) == 1:
-            subj = list(ctx.subjects)
-        return subj, counterpart
-    if kind == "transfer_plan":
-        tail = sentence[m.end() : m.end() + 40]
-        for s in states:
-            if s.start >= m.end() - 1 and sentence[m.end() - 1 : s.start].strip() in ("", "to"):
-                counterpart = s.codes[0]
-        if counterpart is None:
-            for s in states:
-                if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
-                    counterpart = s.codes[0]
-                    break
-    if kind == "deposit" and re.search(r"notices from", m.group(0), re.I):
-        listed = [c for s in states if s.start >= end for c in s.codes]
-        if listed:
-            return listed, None
-    in_clause = [s for s in states if clause_start <= s.start < start]
-    if kind == "law_signed" and not in_clause:
-        in_clause = [s for s in states if start <= s.start < end]
-    if kind == "parliament_vote" and not in_clause:
-        in_clause = [s for s in states if start <= s.start < end + 40]
-        anaph_in = [a for a in anaphora if start <= a.start < end and a.plural]
-        if not in_clause and anaph_in and ctx.subjects:
-            return list(ctx.subjects), None
-    in_clause = [s for s in in_clause if not _is_object(sentence, s)]
-    codes = [c for s in in_clause for c in s.codes if c != counterpart]
-    if kind in ("parliament_vote",):
-        for name, code in PARLIAMENTS.items():
-            if re.search(rf"\b{name}\b", m.group(0), re.I) and code not in codes:
-                codes = [code]
-                break
-    if not codes:
-        anaph = [a for a in anaphora if clause_start <= a.start < start]
-        before_clause = [s for s in states if s.end <= clause_start]
-        if (
-            sentence[max(0, clause_start - 8) : clause_start].rstrip().endswith(("which", "who"))
-            and before_clause
-        ):
-            codes = list(before_clause[-1].codes)
-        elif anaph and ctx.subjects:
-            codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
-        elif (
-            ctx.subjects
-            and kind
-            in (
-                "effective",
-                "deposit",
-                "parliament_vote",
-                "law_signed",
-                "intent",
-                "join_effective",
-                "status",
-            )
-            and re.search(
-                r"\b(?:the|its|their|this|that|the country's)\s+(?:\w+\s+)?(?:withdrawal|exit|"
-                r"departure|denunciation|notice|notification|decision|move|instrument|law|bill|"
-                r"ratification|accession|obligations|suspension|parliament|president|"
-                r"government|lawmakers|cabinet)\b|\b(?:it|they)\s+\w+",
-                sentence[clause_start:end],
-                re.I,
-            )
-            and not states
-        ):
-            codes = list(ctx.subjects)
-        elif anaph and anaph[-1].plural and ctx.pair:
-            two = (
-                re.search(r"\b(?:two|both)\b", anaph[-1].text, re.I)
-                or anaph[-1].text.lower() == "they"
-            )
-            codes = list(ctx.pair) if two else []
-        elif (
-            kind
-            in (
-                "effective",
-                "signature",
-                "status",
-                "deposit",
-                "intent",
-                "join_effective",
-                "law_signed",
-                "parliament_vote",
-                "production_plan",
-            )
-            and not in_clause
-        ):
-            after = [s for s in states if end <= s.start and not _is_object(sentence, s)]
-            if after and kind in ("effective", "status", "signature", "join_effective"):
-                codes = [c for c in after[0].codes]
-            elif (
-                ctx.subjects and kind in ("deposit", "law_signed", "parliament_vote") and not states
-            ):
-                codes = list(ctx.subjects)
-    seen: list[str] = []
-    for c in codes:
-        if c not in seen:
-            seen.append(c)
-    return seen, counterpart
-
-
-def _is_object(sentence: str, mention: Mention) -> bool:
-    """A state named as the object of a preposition is not the subject ("threat from
-    Russia", "support Ukraine", "Russia's aggression")."""
-    before = sentence[max(0, mention.start - 25) : mention.start].lower()
-    after = sentence[mention.end : mention.end + 3]
-    if re.search(
-        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|blaming|near|along|across|attacking|"
-        r"neighbou?r|neighbou?ring|bordering|border|than|including|like|for|toward|"
-        r"towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$",
-        before,
-    ):
-        return True
-    return after.startswith(("'s", "’s")) and not re.match(
-        r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
-        r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
-        r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
-        r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
-        r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
-        sentence[mention.end + 2 : mention.end + 40],
-        re.I,
-    )
 
 
 def _date_for(dates: list[DateMention], start: int, end: int, kind: str) -> DateMention | None:
@@ -693,51 +521,3 @@ def _figure(
             if value is not None and (value >= 2 or nm.group(1)):
                 return value, "mines", (nm.group(1).lower() if nm.group(1) else None)
     return None, None, None
-
-
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|is due|are due|is set|are set|takes effect|take effect|"
-    r"becomes effective|is expected|are expected|next)\b",
-    re.I,
-)
-_PAST = re.compile(
-    r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
-    r"left|withdrew|quit|approved|gave|filed|sent|last)\b",
-    re.I,
-)
-
-
-def _tensed(d: DateMention | None, clause: str, published: date | None) -> DateMention | None:
-    """A date whose year was guessed follows the verb's tense: future -> on or after
-    publication, past -> on or before it."""
-    if d is None or d.value is None or published is None or not d.relative:
-        return d
-    pd = d.value
-    if pd.precision == "year":
-        return d
-    if _FUTURE.search(clause) and pd.latest < published:
-        return DateMention(d.start, d.end, d.text, _shift_year(pd, 1), True)
-    if not _FUTURE.search(clause) and _PAST.search(clause) and pd.earliest > published:
-        return DateMention(d.start, d.end, d.text, _shift_year(pd, -1), True)
-    return d
-
-
-def _shift_year(pd: PartialDate, years: int) -> PartialDate:
-    e = pd.earliest
-    moved = date(e.year + years, e.month, min(e.day, 28) if e.month == 2 else e.day)
-    raw = moved.isoformat()[: {"day": 10, "month": 7, "year": 4}[pd.precision]]
-    return PartialDate(moved, pd.precision, raw)
-
-
-def _own_date(
-    sentence: str, state: str | None, states: list[Mention], dates: list[DateMention]
-) -> DateMention | None:
-    """In "notices from A and B in June and from C in July" each state takes the date
-    named right after it, before the next state is named."""
-    mention = next((m for m in states if state in m.codes), None)
-    if mention is None or len(dates) < 2:
-        return None
-    later = [m.start for m in states if m.start >= mention.end and m is not mention]
-    limit = min(later) if later else len(sentence)
-    after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
-    return after[0] if after else None

@@ -250,3 +250,40 @@ def _weekday(published: date, weekday: int, direction: int) -> date:
         return published - timedelta(days=delta)
     delta = (weekday - published.weekday()) % 7 or 7
     return published + timedelta(days=delta)
+
+
+# --- tense: a guessed year follows the verb -------------------------------------------
+
+_PAST = re.compile(
+    r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
+    r"left|withdrew|quit|approved|gave|filed|sent|last)\b",
+    re.I,
+)
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|is due|are due|is set|are set|takes effect|take effect|"
+    r"becomes effective|is expected|are expected|next)\b",
+    re.I,
+)
+
+
+def tensed(d: DateMention | None, clause: str, published: date | None) -> DateMention | None:
+    """A date whose year was guessed follows the verb's tense: future -> on or after
+    publication, past -> on or before it."""
+    if d is None or d.value is None or published is None or not d.relative:
+        return d
+    pd = d.value
+    if pd.precision == "year":
+        return d
+    if _FUTURE.search(clause) and pd.latest < published:
+        return DateMention(d.start, d.end, d.text, shift_year(pd, 1), True)
+    if not _FUTURE.search(clause) and _PAST.search(clause) and pd.earliest > published:
+        return DateMention(d.start, d.end, d.text, shift_year(pd, -1), True)
+    return d
+
+
+def shift_year(pd: PartialDate, years: int) -> PartialDate:
+    e = pd.earliest
+    moved = date(e.year + years, e.month, min(e.day, 28) if e.month == 2 else e.day)
+    raw = moved.isoformat()[: {"day": 10, "month": 7, "year": 4}[pd.precision]]
+    return PartialDate(moved, pd.precision, raw)

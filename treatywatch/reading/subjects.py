@@ -1,0 +1,203 @@
+"""Who a claim is about: subjects of a clause, anaphora, lists, per-state dates."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.triggers import PARLIAMENTS
+from treatywatch.reading.when import DateMention
+
+if TYPE_CHECKING:
+    from treatywatch.reading.claims import _Context
+
+
+def first_pair(text: str, gaz: Gazetteer) -> tuple[str, ...]:
+    states = gaz.states(text)
+    for i, (a, b) in enumerate(itertools.pairwise(states)):
+        listed = i > 0 and re.fullmatch(r",\s*", text[states[i - 1].end : a.start])
+        if (
+            re.fullmatch(r"\s+and\s+", text[a.end : b.start])
+            and not listed
+            and len(a.codes) == len(b.codes) == 1
+        ):
+            return (a.codes[0], b.codes[0])
+    return ()
+
+
+def clause_start_of(sentence: str, trigger: int, prev_end: int) -> int:
+    """Where the clause holding the trigger begins: after the previous trigger, or after a
+    ', which' / ';' / ' and ' that starts a new clause with its own subject."""
+    cut = prev_end
+    for m in re.finditer(r";|, which|, who|, while|, whereas|, but\b| but\b", sentence[:trigger]):
+        if m.end() > cut:
+            cut = m.end()
+    return cut
+
+
+def subjects_of(
+    kind: str,
+    sentence: str,
+    states: list[Mention],
+    anaphora: list[Mention],
+    clause_start: int,
+    start: int,
+    end: int,
+    m: re.Match[str],
+    ctx: _Context,
+) -> tuple[list[str], str | None]:
+    counterpart: str | None = None
+    if kind == "border_length":
+        after = [s for s in states if s.start >= m.start() and s.start - m.end() < 40]
+        before = [
+            s
+            for s in states
+            if s.start < m.start()
+            and not re.search(r"\bwith\s+$", sentence[max(0, s.start - 6) : s.start])
+        ]
+        if after:
+            counterpart = after[0].codes[0]
+            subj = [c for s in before[:1] for c in s.codes if c != counterpart]
+        else:  # "its border with Russia, at 1,340 kilometers"
+            inner = [s for s in states if m.start() <= s.start < m.end()]
+            counterpart = inner[0].codes[0] if inner else None
+            subj = [c for s in before if s.start < m.start() for c in s.codes if c != counterpart][
+                -1:
+            ]
+        if not subj and ctx.subjects and len(ctx.subjects) == 1:
+            subj = list(ctx.subjects)
+        return subj, counterpart
+    if kind == "transfer_plan":
+        tail = sentence[m.end() : m.end() + 40]
+        for s in states:
+            if s.start >= m.end() - 1 and sentence[m.end() - 1 : s.start].strip() in ("", "to"):
+                counterpart = s.codes[0]
+        if counterpart is None:
+            for s in states:
+                if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
+                    counterpart = s.codes[0]
+                    break
+    if kind == "deposit" and re.search(r"notices from", m.group(0), re.I):
+        listed = [c for s in states if s.start >= end for c in s.codes]
+        if listed:
+            return listed, None
+    in_clause = [s for s in states if clause_start <= s.start < start]
+    if kind == "law_signed" and not in_clause:
+        in_clause = [s for s in states if start <= s.start < end]
+    if kind == "parliament_vote" and not in_clause:
+        in_clause = [s for s in states if start <= s.start < end + 40]
+        anaph_in = [a for a in anaphora if start <= a.start < end and a.plural]
+        if not in_clause and anaph_in and ctx.subjects:
+            return list(ctx.subjects), None
+    in_clause = [s for s in in_clause if not is_object(sentence, s)]
+    codes = [c for s in in_clause for c in s.codes if c != counterpart]
+    if kind in ("parliament_vote",):
+        for name, code in PARLIAMENTS.items():
+            if re.search(rf"\b{name}\b", m.group(0), re.I) and code not in codes:
+                codes = [code]
+                break
+    if not codes:
+        anaph = [a for a in anaphora if clause_start <= a.start < start]
+        before_clause = [s for s in states if s.end <= clause_start]
+        if (
+            sentence[max(0, clause_start - 8) : clause_start].rstrip().endswith(("which", "who"))
+            and before_clause
+        ):
+            codes = list(before_clause[-1].codes)
+        elif anaph and ctx.subjects:
+            codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
+        elif (
+            ctx.subjects
+            and kind
+            in (
+                "effective",
+                "deposit",
+                "parliament_vote",
+                "law_signed",
+                "intent",
+                "join_effective",
+                "status",
+            )
+            and re.search(
+                r"\b(?:the|its|their|this|that|the country's)\s+(?:\w+\s+)?(?:withdrawal|exit|"
+                r"departure|denunciation|notice|notification|decision|move|instrument|law|bill|"
+                r"ratification|accession|obligations|suspension|parliament|president|"
+                r"government|lawmakers|cabinet)\b|\b(?:it|they)\s+\w+",
+                sentence[clause_start:end],
+                re.I,
+            )
+            and not states
+        ):
+            codes = list(ctx.subjects)
+        elif anaph and anaph[-1].plural and ctx.pair:
+            two = (
+                re.search(r"\b(?:two|both)\b", anaph[-1].text, re.I)
+                or anaph[-1].text.lower() == "they"
+            )
+            codes = list(ctx.pair) if two else []
+        elif (
+            kind
+            in (
+                "effective",
+                "signature",
+                "status",
+                "deposit",
+                "intent",
+                "join_effective",
+                "law_signed",
+                "parliament_vote",
+                "production_plan",
+            )
+            and not in_clause
+        ):
+            after = [s for s in states if end <= s.start and not is_object(sentence, s)]
+            if after and kind in ("effective", "status", "signature", "join_effective"):
+                codes = [c for c in after[0].codes]
+            elif (
+                ctx.subjects and kind in ("deposit", "law_signed", "parliament_vote") and not states
+            ):
+                codes = list(ctx.subjects)
+    seen: list[str] = []
+    for c in codes:
+        if c not in seen:
+            seen.append(c)
+    return seen, counterpart
+
+
+def is_object(sentence: str, mention: Mention) -> bool:
+    """A state named as the object of a preposition is not the subject ("threat from
+    Russia", "support Ukraine", "Russia's aggression")."""
+    before = sentence[max(0, mention.start - 25) : mention.start].lower()
+    after = sentence[mention.end : mention.end + 3]
+    if re.search(
+        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|blaming|near|along|across|attacking|"
+        r"neighbou?r|neighbou?ring|bordering|border|than|including|like|for|toward|"
+        r"towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$",
+        before,
+    ):
+        return True
+    return after.startswith(("'s", "’s")) and not re.match(
+        r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
+        r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
+        r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
+        r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
+        r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
+        sentence[mention.end + 2 : mention.end + 40],
+        re.I,
+    )
+
+
+def own_date(
+    sentence: str, state: str | None, states: list[Mention], dates: list[DateMention]
+) -> DateMention | None:
+    """In "notices from A and B in June and from C in July" each state takes the date
+    named right after it, before the next state is named."""
+    mention = next((m for m in states if state in m.codes), None)
+    if mention is None or len(dates) < 2:
+        return None
+    later = [m.start for m in states if m.start >= mention.end and m is not mention]
+    limit = min(later) if later else len(sentence)
+    after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
+    return after[0] if after else None
