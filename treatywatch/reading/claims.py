@@ -23,7 +23,7 @@ from treatywatch.reading.subjects import (
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.triggers import (
     EXIT,
-    KEYWORDS,
+    KEYWORD_RX,
     PRIORITY,
     SUSPEND,
     TRIGGERS,
@@ -169,19 +169,15 @@ class _Context:
 
 def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     """Every claim in ``text``, in order of appearance."""
+    doc = _Found(gaz.states(text), gaz.treaties(text), gaz.anaphora(text), [])
     ctx = _Context()
-    ctx.pair = first_pair(text, gaz)
+    ctx.pair = first_pair(text, doc.states)
     named = [
-        t.codes[0]
-        for t in gaz.treaties(text)
-        if t.kind == "treaty" and t.codes[0] not in ("nato", "eu")
+        t.codes[0] for t in doc.treaties if t.kind == "treaty" and t.codes[0] not in ("nato", "eu")
     ]
     ctx.treaty = max(set(named), key=named.count) if named else None
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
-    doc = _Found(
-        gaz.states(text), gaz.treaties(text), gaz.anaphora(text), find_dates(text, published)
-    )
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         for claim in _sentence_claims(
@@ -327,10 +323,9 @@ def _sentence_claims(
         if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
     ]
     anaphora = found_in.anaphora
-    dates = found_in.dates
     found: list[tuple[int, int, str, re.Match[str]]] = []
     low = sentence.lower()
-    screened = {k: any(w in low for w in words) for k, words in KEYWORDS.items()}
+    screened = {k: rx.search(low) is not None for k, rx in KEYWORD_RX.items()}
     for kind, rx in TRIGGERS:
         if not screened.get(kind, True):
             continue
@@ -347,6 +342,7 @@ def _sentence_claims(
             ]
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
+    dates = find_dates(sentence, published) if found else []  # only where a claim may be
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz)

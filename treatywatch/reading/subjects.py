@@ -6,7 +6,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.gazetteer import Mention
 from treatywatch.reading.triggers import PARLIAMENTS
 from treatywatch.reading.when import DateMention
 
@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from treatywatch.reading.claims import _Context
 
 
-def first_pair(text: str, gaz: Gazetteer) -> tuple[str, ...]:
-    states = gaz.states(text)
+def first_pair(text: str, states: list[Mention]) -> tuple[str, ...]:
+    """The first "A and B" in the text (not the tail of a longer list), for a "both
+    countries" that comes before any state is named."""
     for i, (a, b) in enumerate(itertools.pairwise(states)):
         listed = i > 0 and re.fullmatch(r",\s*", text[states[i - 1].end : a.start])
         if (

@@ -480,3 +480,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "border_length": ("km", "kilomet"),
     "spending_target": ("gdp", "gross domestic", "economic output"),
 }
+
+KEYWORD_RX: dict[str, re.Pattern[str]] = {
+    k: re.compile("|".join(re.escape(w) for w in words)) for k, words in KEYWORDS.items()
+}
