@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench docs eval browser clean
+.PHONY: run test lint typecheck unit bench docs eval browser postgres clean
 
 CHROMIUM ?= /usr/bin/chromium
 
@@ -14,6 +14,15 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "chromium is missing: run 'sudo apt-get install chromium' (Debian) and retry"; exit 1; \
+	  fi; }
+
+## The store's tests start a real PostgreSQL server; install it when missing (root, as in CI).
+postgres:
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL is missing: run 'sudo apt-get install postgresql' (Debian) and retry"; exit 1; \
 	  fi; }
 
 $(BIN)/.installed: pyproject.toml
@@ -36,7 +45,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-unit: $(BIN)/.installed browser
+unit: $(BIN)/.installed browser postgres
 	$(BIN)/pytest -q
 
 ## make eval: score the news reader on the annotated set in tests/eval.

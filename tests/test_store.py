@@ -8,11 +8,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests import pgserver
 from treatywatch import overlay
 from treatywatch.data import bundled_path
 from treatywatch.docgen import run
@@ -24,19 +26,42 @@ from treatywatch.store import Store
 SRC = "https://example.org/depositary-notification"
 
 
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    yield from pgserver.server()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the overlay lives: a SQLite file, or a fresh database on a real server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "overlay.db")
+    return pgserver.fresh_database(request.getfixturevalue("pg_url"))
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "overlay.db")
+def store(target: str) -> Store:
+    return Store(target)
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def _intact(store: Store) -> bool:
+    if store.pg:
+        return True  # PostgreSQL keeps its own consistency; the counts are checked instead
+    return bool(store._rows("PRAGMA integrity_check")[0][0] == "ok")
 
 
 def _row(state: str, treaty: str, kind: str, day: str, src: dict[str, str]) -> dict[str, str]:
     return {"treaty": treaty, "state": state, "kind": kind, "date": day, "sources": src["id"]}
 
 
-def test_migrations_are_recorded(store: Store) -> None:
+def test_migrations_are_recorded(store: Store, target: str) -> None:
     assert store.version() == 1
-    Store(store.path)  # reopening applies nothing twice
-    assert store.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+    Store(target)  # reopening applies nothing twice
+    assert _count(store, "schema_migrations") == 1
 
 
 def test_add_act_is_validated_written_and_audited(store: Store) -> None:
@@ -65,7 +90,7 @@ def test_a_forbidden_act_is_refused_and_nothing_is_written(store: Store) -> None
     assert store.acts() == [] and store.sources() == [] and store.audit() == []
 
 
-def test_import_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
+def test_import_is_all_or_nothing(store: Store, target: str, tmp_path: Path) -> None:
     path = tmp_path / "acts.csv"
     path.write_text(
         "treaty,state,kind,date,sources\n"
@@ -73,25 +98,27 @@ def test_import_is_all_or_nothing(store: Store, tmp_path: Path) -> None:
         f"ccm,XXX,withdrawal,2027-01-15,{SRC}\n",
         encoding="utf-8",
     )
-    code, out = run(["import", str(path), "--db", str(store.path)])
+    code, out = run(["import", str(path), "--db", target])
     assert code == 1 and "overlay:2" in out and "unknown state" in out
     assert store.acts() == []
     path.write_text(
         f"treaty,state,kind,date,sources\nccm,NOR,withdrawal,2027-01-15,{SRC}\n", encoding="utf-8"
     )
-    code, out = run(["import", str(path), "--db", str(store.path)])
+    code, out = run(["import", str(path), "--db", target])
     assert code == 0 and len(store.acts()) == 1
 
 
 @pytest.mark.parametrize("treaty", ["ccm", "inf", "rome_statute"])
-def test_export_then_import_is_the_identity(ledger: Ledger, tmp_path: Path, treaty: str) -> None:
+def test_export_then_import_is_the_identity(
+    ledger: Ledger, tmp_path: Path, treaty: str, target: str
+) -> None:
     """Acts exported from the record and imported into an empty overlay over a record
     without them give the same spans."""
     root = tmp_path / "data"
     shutil.copytree(bundled_path(), root)
     (root / "acts" / f"{treaty}.csv").write_text("state,kind,date,sources\n", encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(export(ledger, "csv", treaty=treaty).decode())))
-    store = Store(tmp_path / "o.db")
+    store = Store(target)
     overlay.add_acts(store, rows, [], who="test", action="import", root=root)
     again = overlay.load(store, root)
     original = {
@@ -107,14 +134,14 @@ def test_export_then_import_is_the_identity(ledger: Ledger, tmp_path: Path, trea
     assert imported == original
 
 
-def test_a_writer_killed_mid_transaction_leaves_the_overlay_unchanged(tmp_path: Path) -> None:
-    db = tmp_path / "o.db"
+def test_a_writer_killed_mid_transaction_leaves_the_overlay_unchanged(target: str) -> None:
+    db = target
     store = Store(db)
     child = textwrap.dedent(f"""
         import time
         from treatywatch import overlay
         from treatywatch.store import Store
-        store = Store({str(db)!r})
+        store = Store({db!r})
         def stall(*a, **k):
             print("written, not committed", flush=True)
             time.sleep(60)
@@ -128,13 +155,12 @@ def test_a_writer_killed_mid_transaction_leaves_the_overlay_unchanged(tmp_path: 
     proc.kill()
     proc.wait()
     fresh = Store(db)
-    assert fresh.acts() == [] and fresh.audit() == []
-    assert fresh.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert fresh.acts() == [] and fresh.audit() == [] and _intact(fresh)
     store.close()
 
 
-def test_concurrent_writers_never_corrupt_the_overlay(ledger: Ledger, tmp_path: Path) -> None:
-    db = tmp_path / "o.db"
+def test_concurrent_writers_never_corrupt_the_overlay(ledger: Ledger, target: str) -> None:
+    db = target
     Store(db).close()
     parties = sorted(a.state.alpha3 for a in ledger.parties("ccm", date(2026, 11, 26)))[:16]
     script = textwrap.dedent("""
@@ -153,12 +179,11 @@ def test_concurrent_writers_never_corrupt_the_overlay(ledger: Ledger, tmp_path: 
     ]
     assert [p.wait(120) for p in procs] == [0, 0]
     store = Store(db)
-    assert len(store.acts()) == 16 and len(store.audit()) == 16
-    assert store.con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(store.acts()) == 16 and len(store.audit()) == 16 and _intact(store)
     assert {e["who"] for e in store.audit()} == {"a", "b"}
 
 
-def test_review_accept_turns_a_claim_into_an_act(store: Store, tmp_path: Path) -> None:
+def test_review_accept_turns_a_claim_into_an_act(store: Store, target: str, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
         "Norway notified the UN Secretary-General on 2 December 2026 of its "
@@ -175,14 +200,14 @@ def test_review_accept_turns_a_claim_into_an_act(store: Store, tmp_path: Path) -
             "--source-url",
             "https://example.org/norway",
             "--db",
-            str(store.path),
+            target,
         ]
     )
     assert code == 0
     (item,) = store.queue()
-    code, out = run(["review", "reject", str(item.id), "--db", str(store.path)])
+    code, out = run(["review", "reject", str(item.id), "--db", target])
     assert code == 2 and "--why" in out
-    code, out = run(["review", "accept", str(item.id), "--db", str(store.path), "--why", "ok"])
+    code, out = run(["review", "accept", str(item.id), "--db", target, "--why", "ok"])
     assert code == 0, out
     (act,) = store.acts()
     assert (act["state"], act["treaty"], act["kind"], act["date"]) == (

@@ -6,7 +6,10 @@ transaction with its audit entry: a crash between validation and commit leaves t
 unchanged, and concurrent writers are serialised by the database. Schema migrations are
 recorded in ``schema_migrations`` and applied transactionally.
 
-Backend: SQLite (a file; the default lives in the user's data directory).
+Backends: SQLite (a file; the default lives in the user's data directory) and PostgreSQL
+(``postgresql://...``). The SQL is shared: ``?`` placeholders (translated for psycopg),
+``ON CONFLICT DO NOTHING``, ``RETURNING``. A write transaction first takes the write lock:
+``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped advisory lock on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -39,11 +42,11 @@ MIGRATIONS: list[tuple[int, str]] = [
             sources TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
             added_by TEXT NOT NULL);
         CREATE TABLE audit (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, who TEXT NOT NULL,
+            seq {serial}, at TEXT NOT NULL, who TEXT NOT NULL,
             action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL,
             why TEXT NOT NULL DEFAULT '');
         CREATE TABLE queue (
-            id INTEGER PRIMARY KEY AUTOINCREMENT, claim TEXT NOT NULL, source_url TEXT NOT NULL,
+            id {serial}, claim TEXT NOT NULL, source_url TEXT NOT NULL,
             source_title TEXT NOT NULL DEFAULT '', published TEXT NOT NULL DEFAULT '',
             status TEXT NOT NULL DEFAULT 'pending', decided_at TEXT, decided_by TEXT,
             why TEXT NOT NULL DEFAULT '');
@@ -86,35 +89,58 @@ class QueueItem:
     why: str
 
 
-class Store:
-    """The overlay in one SQLite file."""
+LOCK_KEY = 7242026  # the advisory lock that serialises writers on PostgreSQL
 
-    def __init__(self, path: str | Path | None = None) -> None:
-        if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
-            raise UsageError("PostgreSQL overlays are not available yet; give a file path")
-        self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection, used from the web server's worker threads under one lock.
+
+class Store:
+    """The overlay in one SQLite file or one PostgreSQL database."""
+
+    def __init__(self, target: str | Path | None = None) -> None:
         self.lock = threading.RLock()
-        self.con = sqlite3.connect(
-            self.path, timeout=30, isolation_level=None, check_same_thread=False
-        )
-        self.con.row_factory = sqlite3.Row
-        self.con.execute("PRAGMA journal_mode=WAL")
-        self.con.execute("PRAGMA synchronous=FULL")
-        self.con.execute("PRAGMA busy_timeout=30000")
+        self.pg = isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+        if self.pg:
+            import psycopg
+            from psycopg.rows import dict_row
+
+            self.url = str(target)
+            try:
+                self.con: Any = psycopg.connect(self.url, autocommit=True, row_factory=dict_row)
+            except psycopg.Error as exc:
+                raise UsageError(f"cannot open the overlay at {self.url}: {exc}") from None
+        else:
+            self.path = Path(target) if target else default_path()
+            self.url = str(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # One connection, used from the web server's worker threads under one lock.
+            self.con = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            self.con.row_factory = sqlite3.Row
+            self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.execute("PRAGMA synchronous=FULL")
+            self.con.execute("PRAGMA busy_timeout=30000")
         self.migrate()
+
+    def execute(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
+        """Run one statement with ``?`` placeholders on either backend."""
+        if self.pg:
+            return self.con.execute(sql.replace("?", "%s"), args)
+        return self.con.execute(sql, args)
 
     def close(self) -> None:
         self.con.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Store]:
         """One write transaction, taken before any read it depends on (BEGIN IMMEDIATE)."""
         with self.lock:
-            self.con.execute("BEGIN IMMEDIATE")
+            if self.pg:
+                self.con.execute("BEGIN")
+                self.con.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            else:
+                self.con.execute("BEGIN IMMEDIATE")
             try:
-                yield self.con
+                yield self
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
@@ -122,28 +148,29 @@ class Store:
                 self.con.execute("COMMIT")
 
     def migrate(self) -> None:
-        with self.transaction() as con:
-            con.execute(
+        serial = "BIGSERIAL PRIMARY KEY" if self.pg else "INTEGER PRIMARY KEY AUTOINCREMENT"
+        with self.transaction() as tx:
+            tx.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
-            done = {r[0] for r in con.execute("SELECT version FROM schema_migrations")}
+            done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
             for version, sql in MIGRATIONS:
                 if version in done:
                     continue
-                for statement in filter(str.strip, sql.split(";")):
-                    con.execute(statement)
-                con.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
+                for statement in filter(str.strip, sql.format(serial=serial).split(";")):
+                    tx.execute(statement)
+                tx.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
 
     def version(self) -> int:
-        (row,) = self._rows("SELECT max(version) FROM schema_migrations")
-        return int(row[0] or 0)
+        (row,) = self._rows("SELECT max(version) AS v FROM schema_migrations")
+        return int(row["v"] or 0)
 
     # --- reads ---------------------------------------------------------------------------
 
-    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         with self.lock:
-            return list(self.con.execute(sql, args))
+            return list(self.execute(sql, args))
 
     def acts(self) -> list[dict[str, str]]:
         return [
@@ -167,8 +194,8 @@ class Store:
 
     def stamp(self) -> str:
         """Changes whenever the overlay does: part of the ledger cache key."""
-        (row,) = self._rows("SELECT count(*), max(seq) FROM audit")
-        return f"{self.path}:{row[0]}:{row[1]}"
+        (row,) = self._rows("SELECT count(*) AS n, max(seq) AS last FROM audit")
+        return f"{self.url}:{row['n']}:{row['last']}"
 
     def queue(self, status: str | None = "pending") -> list[QueueItem]:
         sql = "SELECT id, claim, source_url, source_title, published, status, why FROM queue"
@@ -191,7 +218,7 @@ class Store:
 
     # --- writes (call inside ``transaction``) --------------------------------------------
 
-    def insert_acts(self, con: sqlite3.Connection, rows: Iterable[dict[str, str]], who: str) -> int:
+    def insert_acts(self, con: Store, rows: Iterable[dict[str, str]], who: str) -> int:
         n = 0
         at = now()
         for r in rows:
@@ -203,17 +230,17 @@ class Store:
             n += 1
         return n
 
-    def insert_sources(self, con: sqlite3.Connection, rows: Iterable[dict[str, str]]) -> None:
+    def insert_sources(self, con: Store, rows: Iterable[dict[str, str]]) -> None:
         for r in rows:
             con.execute(
-                f"INSERT OR IGNORE INTO overlay_sources ({', '.join(SOURCE_FIELDS)}) "
-                f"VALUES ({', '.join('?' * len(SOURCE_FIELDS))})",
+                f"INSERT INTO overlay_sources ({', '.join(SOURCE_FIELDS)}) "
+                f"VALUES ({', '.join('?' * len(SOURCE_FIELDS))}) ON CONFLICT DO NOTHING",
                 tuple(r.get(f, "") for f in SOURCE_FIELDS),
             )
 
     def log(
         self,
-        con: sqlite3.Connection,
+        con: Store,
         who: str,
         action: str,
         subject: str,
@@ -227,19 +254,20 @@ class Store:
 
     def enqueue(
         self,
-        con: sqlite3.Connection,
+        con: Store,
         claim: dict[str, Any],
         source_url: str,
         source_title: str,
         published: str,
     ) -> int:
-        cur = con.execute(
-            "INSERT INTO queue (claim, source_url, source_title, published) VALUES (?, ?, ?, ?)",
+        row = con.execute(
+            "INSERT INTO queue (claim, source_url, source_title, published) VALUES (?, ?, ?, ?) "
+            "RETURNING id",
             (json.dumps(claim, sort_keys=True), source_url, source_title, published),
-        )
-        return int(cur.lastrowid or 0)
+        ).fetchone()
+        return int(row["id"])
 
-    def decide(self, con: sqlite3.Connection, item: int, status: str, who: str, why: str) -> None:
+    def decide(self, con: Store, item: int, status: str, who: str, why: str) -> None:
         con.execute(
             "UPDATE queue SET status = ?, decided_at = ?, decided_by = ?, why = ? WHERE id = ?",
             (status, now(), who, why, item),
