@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -130,7 +131,15 @@ def suggest(value: str, choices: list[str]) -> str | None:
 
 
 def _split(value: str) -> tuple[str, ...]:
+    if ";" not in value:
+        one = value.strip()
+        return (one,) if one else ()
     return tuple(v.strip() for v in value.split(";") if v.strip())
+
+
+#: The same few thousand date strings recur across tens of thousands of rows; a parsed
+#: PartialDate is immutable, so one parse per distinct string is enough.
+_parse_cached = functools.lru_cache(maxsize=65536)(parse_partial)
 
 
 def _date(
@@ -141,7 +150,7 @@ def _date(
             rows.bad(line, name, value, f"{name} is required")
         return None
     try:
-        return parse_partial(value)
+        return _parse_cached(value)
     except TreatywatchError:
         rows.bad(line, name, value, f"{name} is not a date", "use YYYY, YYYY-MM or YYYY-MM-DD")
         return None
@@ -260,19 +269,21 @@ def parse_acts(
 ) -> list[Act]:
     """Acts from (line, row) pairs, every field checked; ``treaty`` None reads it per row."""
     kinds = [k.value for k in ActKind]
+    kind_of = {k.value: k for k in ActKind}
     known_treaties = list(treaties)
+    treaty_set = set(known_treaties)
     out = []
     for line, r in items:
         ok = True
         tid = treaty or r.get("treaty", "")
-        if treaty is None and tid not in known_treaties:
+        if treaty is None and tid not in treaty_set:
             sink.bad(line, "treaty", tid, "unknown treaty", suggest(tid, known_treaties))
             ok = False
         state = r.get("state", "")
         if state not in states:
             sink.bad(line, "state", state, "unknown state", suggest(state, list(states)))
             ok = False
-        if r.get("kind", "") not in kinds:
+        if r.get("kind", "") not in kind_of:
             sink.bad(
                 line,
                 "kind",
@@ -301,7 +312,7 @@ def parse_acts(
             Act(
                 treaty=tid,
                 state=state,
-                kind=ActKind(r["kind"]),
+                kind=kind_of[r["kind"]],
                 date=day,
                 sources=srcs,
                 effective=effective,

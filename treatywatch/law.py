@@ -41,6 +41,9 @@ _ORDER = {
     ActKind.SIGNATURE_WITHDRAWN: 7,
 }
 
+#: Plain string of each kind (the enum's ``.value`` descriptor is slow in hot loops).
+_VALUE: dict[ActKind, str] = {k: k.value for k in ActKind}
+
 _DEPOSITED = {
     ActKind.RATIFICATION: "instrument of ratification deposited",
     ActKind.ACCEPTANCE: "instrument of acceptance deposited",
@@ -60,7 +63,8 @@ def art(article: str) -> str:
 def act_order(act: Act) -> tuple[date, int, str, str, str, int]:
     """The order in which acts are applied: by date, then legal sequence; total, so that
     the order in which files list acts never changes a result."""
-    return (act.day, _ORDER[act.kind], act.kind.value, act.depositary, act.file, act.line)
+    kind = act.kind
+    return (act.date.earliest, _ORDER[kind], _VALUE[kind], act.depositary, act.file, act.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,8 @@ class _Run:
         self.current = t.status
 
     def flush(self, upto: date) -> None:
+        if not self.scheduled:
+            return
         due = sorted((t for t in self.scheduled if t.day <= upto), key=lambda t: t.day)
         for t in due:
             self.scheduled.remove(t)
@@ -168,7 +174,7 @@ class _Run:
 
 
 def _reason(act: Act, text: str, article: str, on: date | None = None) -> Reason:
-    return Reason(on or act.day, act.kind.value, article, text, act.sources)
+    return Reason(on or act.date.earliest, _VALUE[act.kind], article, text, act.sources)
 
 
 def derive(
@@ -570,30 +576,34 @@ def _end_treaty(treaty: Treaty, end: date, transitions: list[_Transition]) -> li
 
 
 def _spans(state: str, treaty: str, transitions: list[_Transition]) -> list[Span]:
-    history: list[Reason] = []
-    merged: list[tuple[_Transition, tuple[Reason, ...]]] = []
-    for t in transitions:
-        history.append(t.reason)
+    """Merge same-day and same-status transitions into spans; each span keeps every reason
+    up to its last transition (the history that explains it)."""
+    history = [t.reason for t in transitions]
+    # (first transition, index one past its last reason in ``history``)
+    merged: list[tuple[_Transition, int]] = []
+    for i, t in enumerate(transitions):
         if merged and merged[-1][0].day == t.day:
             merged.pop()  # the same day: the later transition wins
-        last = merged[-1][0] if merged else None
-        if last is not None and last.status is t.status and last.contested == t.contested:
-            merged[-1] = (last, tuple(history))  # no change of status: one span, more reasons
-        else:
-            merged.append((t, tuple(history)))
+        if merged:
+            last = merged[-1][0]
+            if last.status is t.status and last.contested == t.contested:
+                merged[-1] = (last, i + 1)  # no change of status: one span, more reasons
+                continue
+        merged.append((t, i + 1))
     spans = []
-    for i, (t, reasons) in enumerate(merged):
-        nxt = merged[i + 1][0] if i + 1 < len(merged) else None
+    n = len(merged)
+    for i, (t, upto) in enumerate(merged):
+        nxt = merged[i + 1][0] if i + 1 < n else None
         spans.append(
             Span(
-                state=state,
-                treaty=treaty,
-                status=t.status,
-                start=t.day,
-                end=nxt.day if nxt else None,
-                reasons=reasons,
-                closed_by=nxt.reason if nxt else None,
-                contested=t.contested,
+                state,
+                treaty,
+                t.status,
+                t.day,
+                nxt.day if nxt else None,
+                tuple(history[:upto]),
+                nxt.reason if nxt else None,
+                t.contested,
             )
         )
     return spans

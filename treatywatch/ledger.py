@@ -11,6 +11,7 @@ from pathlib import Path
 
 from treatywatch import cache, law
 from treatywatch import data as data_mod
+from treatywatch.bulk import paused_gc
 from treatywatch.errors import DataError, Problem
 from treatywatch.model import (
     BOUND,
@@ -103,6 +104,11 @@ class Ledger:
 
     @classmethod
     def build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
+        with paused_gc():
+            return cls._build(dataset)
+
+    @classmethod
+    def _build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
         problems: list[Problem] = []
         by_pair: dict[tuple[str, str], list[Act]] = defaultdict(list)
         by_treaty: dict[str, list[Act]] = defaultdict(list)
@@ -117,9 +123,9 @@ class Ledger:
             problems.extend(found)
         conflicts = dataset.conflicts
         signatures: dict[tuple[str, str], Act] = {}
-        for act in sorted(dataset.acts, key=law.act_order):
-            if act.kind is ActKind.SIGNATURE and not act.alternate:
-                signatures.setdefault((act.state, act.treaty), act)
+        signed = (a for a in dataset.acts if a.kind is ActKind.SIGNATURE and not a.alternate)
+        for act in sorted(signed, key=law.act_order):
+            signatures.setdefault((act.state, act.treaty), act)
         spans: dict[tuple[str, str], list[Span]] = {}
         for (state, tid), acts in by_pair.items():
             inherited = _predecessor_signature(dataset.states, state, tid, signatures)
@@ -140,6 +146,7 @@ class Ledger:
         """
         out: list[Problem] = []
         self.gaps = []
+        treaty_acts: dict[str, list[Act]] | None = None
         for treaty in self.treaties.values():
             for i, a in enumerate(treaty.assertions):
                 on = a.get("date")
@@ -152,11 +159,14 @@ class Ledger:
                     sink = self.gaps
                 kind = a.get("kind")
                 if kind is not None:  # a count of acts of one kind, e.g. all signatures
+                    if treaty_acts is None:
+                        treaty_acts = defaultdict(list)
+                        for x in self.dataset.acts:
+                            treaty_acts[x.treaty].append(x)
                     count = sum(
                         1
-                        for x in self.dataset.acts
-                        if x.treaty == treaty.id
-                        and x.kind == kind
+                        for x in treaty_acts[treaty.id]
+                        if x.kind == kind
                         and not x.alternate
                         and (not isinstance(on, date) or x.day <= on)
                     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from treatywatch import data as data_mod
+from treatywatch.bulk import paused_gc
 from treatywatch.errors import DataError, Problem, UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import Source
@@ -65,18 +66,20 @@ def _dataset(
                 r.get("accessed") or None,
             ),
         )
-    stored = store.acts()
-    items = [(i + 1, r) for i, r in enumerate(stored)]
-    items += [(len(stored) + i + 1, r) for i, r in enumerate(extra_acts)]
     sink = data_mod.RowSink("overlay", problems)
-    ds.acts.extend(data_mod.parse_acts(items, sink, None, ds.states, ds.sources, ds.treaties))
+    with paused_gc():
+        stored = store.acts()
+        items = [(i + 1, r) for i, r in enumerate(stored)]
+        items += [(len(stored) + i + 1, r) for i, r in enumerate(extra_acts)]
+        ds.acts.extend(data_mod.parse_acts(items, sink, None, ds.states, ds.sources, ds.treaties))
     return ds, problems
 
 
 def load(store: Store, root: Path | None = None) -> Ledger:
     """The bundled record (or ``root``) plus the overlay; DataError if anything is wrong."""
-    ds, problems = _dataset(root, store, [], [])
-    ledger, found = Ledger.build(ds)
+    with paused_gc():
+        ds, problems = _dataset(root, store, [], [])
+        ledger, found = Ledger.build(ds)
     if problems or found:
         raise DataError(problems + found)
     return ledger
