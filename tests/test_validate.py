@@ -75,6 +75,24 @@ def test_a_wrong_count_fails_the_load(data: Path) -> None:
     assert "expected 134" in str(err.value)
 
 
+def test_a_signatory_count_counts_states_of_any_listed_kind(data: Path) -> None:
+    # CTBT: 187 signatories on 2023-10-18 include Montenegro, which signed by succession.
+    path = data / "treaties" / "ctbt.yaml"
+    text = path.read_text()
+    listed = "{kind: [signature, succession], date: 2023-10-18, count: 187"
+    assert listed in text
+    _, problems = build(data)
+    assert problems == []
+    path.write_text(text.replace(listed, "{kind: signature, date: 2023-10-18, count: 187"))
+    _, problems = build(data)
+    assert any("186 states with acts of kind signature" in p.message for p in problems)
+    # A second signature row by the same state does not make a second signatory.
+    _append(data / "acts" / "ctbt.csv", "SOM,signature,2023-09-09,,,,ctbt-ctbto-somalia-2023,")
+    path.write_text(text)
+    _, problems = build(data)
+    assert not any("states with acts of kind" in p.message for p in problems)
+
+
 def test_extra_field_is_not_silently_dropped(data: Path) -> None:
     line = _append(
         data / "sources.csv", "x-1,https://example.org,Pub,Title, with comma,2020,2026-11-26"

@@ -158,19 +158,24 @@ class Ledger:
                 ):
                     sink = self.gaps
                 kind = a.get("kind")
-                if kind is not None:  # a count of acts of one kind, e.g. all signatures
+                if kind is not None:  # a count of acts of one or more kinds, e.g. signatures
+                    # A list counts states by any of its kinds: a depositary's "signatories"
+                    # include successor states that signed by succession (Montenegro, CTBT).
+                    kinds = [str(k) for k in kind] if isinstance(kind, list) else [str(kind)]
                     if treaty_acts is None:
                         treaty_acts = defaultdict(list)
                         for x in self.dataset.acts:
                             treaty_acts[x.treaty].append(x)
-                    count = sum(
-                        1
-                        for x in treaty_acts[treaty.id]
-                        if x.kind == kind
-                        and not x.alternate
-                        and (not isinstance(on, date) or x.day <= on)
+                    count = len(
+                        {
+                            x.state
+                            for x in treaty_acts[treaty.id]
+                            if x.kind in kinds
+                            and not x.alternate
+                            and (not isinstance(on, date) or x.day <= on)
+                        }
                     )
-                    status = f"acts of kind {kind}"
+                    status = f"states with acts of kind {' or '.join(kinds)}"
                 elif isinstance(on, date):
                     status = str(a.get("status", "bound"))
                     # "deposited": every state whose instrument is in, bound or not yet --
