@@ -15,7 +15,12 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Disable cyclic garbage collection inside the block; restore the previous setting."""
+    """Disable cyclic garbage collection inside the block; restore the previous setting.
+
+    The switch is process-wide. With threads (the web server), the block that found the
+    collector on turns it back on when it ends, even if another block is still running;
+    that block then merely runs at the ordinary speed, and nothing leaves it off.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
