@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.lawcases import APMBC, SILENT
 from treatywatch.dates import PartialDate
 from treatywatch.law import InForce, derive
-from treatywatch.ledger import Ledger
+from treatywatch.ledger import Ledger, load
 from treatywatch.model import Act, ActKind, Conflict
 
 EIF = InForce(date(1999, 3, 1))
@@ -67,3 +67,17 @@ def test_bundled_spans_are_contiguous(ledger: Ledger) -> None:
     for (state, treaty), spans in ledger._spans.items():
         for prev, nxt in itertools.pairwise(spans):
             assert prev.end == nxt.start, (state, treaty)
+
+
+def test_snapshot_index_agrees_with_a_scan_on_every_boundary_day() -> None:
+    # statuses_on starts from a stored snapshot and replays span boundaries; check it
+    # against the per-pair look-up on each boundary day, the day before and the day after,
+    # with small snapshot intervals so that many snapshots are crossed.
+    ledger = load(use_cache=False)
+    ledger.SNAPSHOT_EVERY = 7
+    days, _, marks = ledger._snapshots()
+    assert len(marks) > 100
+    one = timedelta(days=1)
+    for day in sorted({d + k * one for d in days for k in (-1, 0, 1)}):
+        assert ledger.statuses_on(day) == ledger.statuses_by_scan(day), day
+    assert ledger.statuses_on(date(1900, 1, 1)) == {}

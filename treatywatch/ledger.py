@@ -63,6 +63,11 @@ class Change:
     reason: Reason
 
 
+_Pair = tuple[str, str]
+#: One span boundary: the pair's status from that day, or None when its last span ends.
+_Move = tuple[_Pair, Status | None]
+
+
 class Ledger:
     """Indexes over derived spans; build once, query many times."""
 
@@ -92,6 +97,9 @@ class Ledger:
         for ev in sorted(dataset.events, key=lambda e: e.date.earliest):
             self._events[(ev.state, ev.treaty)].append(ev)
         self._change_index: tuple[list[Change], list[date]] | None = None
+        self._snapshot_index: (
+            tuple[list[date], list[_Move], list[tuple[int, dict[_Pair, Status]]]] | None
+        ) = None
         self._state_names: Index[State] | None = None
         self.gaps: list[Problem] = []
         self._neighbours: dict[str, dict[str, list[Border]]] = defaultdict(dict)
@@ -283,7 +291,26 @@ class Ledger:
         return result
 
     def statuses_on(self, on: date) -> dict[tuple[str, str], Status]:
-        """Status of every (state, treaty) pair that has any act, on one day; index look-ups."""
+        """Status of every (state, treaty) pair that has any act, on one day.
+
+        Starts from the last stored snapshot on or before ``on`` and applies the span
+        boundaries between the two (see ``_snapshots``); ``statuses_by_scan`` is the plain
+        per-pair look-up it must always agree with.
+        """
+        days, moves, marks = self._snapshots()
+        at = bisect.bisect_right(days, on)  # boundaries dated on or before ``on``
+        m = bisect.bisect_right(marks, at, key=lambda mark: mark[0]) - 1
+        start, snap = marks[m] if m >= 0 else (0, {})
+        out = dict(snap)
+        for key, status in moves[start:at]:
+            if status is None:
+                out.pop(key, None)
+            else:
+                out[key] = status
+        return out
+
+    def statuses_by_scan(self, on: date) -> dict[tuple[str, str], Status]:
+        """The same answer as ``statuses_on`` by a bisect in every pair's spans."""
         out: dict[tuple[str, str], Status] = {}
         right = bisect.bisect_right
         for key, starts in self._starts.items():
@@ -293,6 +320,35 @@ class Ledger:
                 if span.end is None or on < span.end:
                     out[key] = span.status
         return out
+
+    #: Boundaries between two stored snapshots of every pair's status.
+    SNAPSHOT_EVERY = 256
+
+    def _snapshots(self) -> tuple[list[date], list[_Move], list[tuple[int, dict[_Pair, Status]]]]:
+        """Every span boundary in date order (a pair's old span ends before its next one
+        starts on the same day), and a snapshot of all statuses every SNAPSHOT_EVERY
+        boundaries; built on first use, never cached on disk."""
+        if self._snapshot_index is None:
+            bounds: list[tuple[date, int, _Pair, Status | None]] = []
+            for key, spans in self._spans.items():
+                for span in spans:
+                    bounds.append((span.start, 1, key, span.status))
+                    if span.end is not None:
+                        bounds.append((span.end, 0, key, None))
+            bounds.sort(key=lambda b: (b[0], b[1]))
+            days = [b[0] for b in bounds]
+            moves: list[_Move] = [(b[2], b[3]) for b in bounds]
+            marks: list[tuple[int, dict[_Pair, Status]]] = []
+            current: dict[_Pair, Status] = {}
+            for i, (key, status) in enumerate(moves):
+                if i % self.SNAPSHOT_EVERY == 0:
+                    marks.append((i, dict(current)))
+                if status is None:
+                    current.pop(key, None)
+                else:
+                    current[key] = status
+            self._snapshot_index = (days, moves, marks)
+        return self._snapshot_index
 
     def parties(
         self, treaty: str, on: date, statuses: Iterable[Status] | None = None
@@ -355,6 +411,7 @@ class Ledger:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         state["_change_index"] = None
+        state["_snapshot_index"] = None
         state["_state_names"] = None
         state["_treaty_names"] = None
         return state
