@@ -1,3 +1,4 @@
+import pickle
 from datetime import date
 
 import pytest
@@ -59,7 +60,29 @@ def test_partial_dates_keep_precision() -> None:
     assert parse_partial("2012").contains(date(2012, 12, 31))
 
 
-@pytest.mark.parametrize("bad", ["", "2012-13", "2012-02-30", "12/01/2012", "yesterday"])
+def test_a_range_is_a_day_somewhere_in_it() -> None:
+    # North Atlantic Treaty: founders deposited between signature and entry into force.
+    d = parse_partial("1949-04-04/1949-08-24")
+    assert d.precision == "range" and str(d) == "1949-04-04/1949-08-24"
+    assert (d.earliest, d.latest) == (date(1949, 4, 4), date(1949, 8, 24))
+    assert d.contains(date(1949, 5, 3)) and not d.contains(date(1949, 8, 25))
+    assert pickle.loads(pickle.dumps(d)) == d
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "2012-13",
+        "2012-02-30",
+        "12/01/2012",
+        "yesterday",
+        "1949/1950",
+        "1949-08-24/1949-04-04",
+        "1949-04-04/1949-04-04",
+        "1949-04-04/1949-05-01/1949-06-01",
+    ],
+)
 def test_bad_dates_are_refused(bad: str) -> None:
     with pytest.raises(UsageError):
         parse_partial(bad)

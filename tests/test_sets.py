@@ -35,6 +35,41 @@ def test_select_composes_party_border_and_exit(ledger: Ledger) -> None:
     assert not {"EST", "FIN", "LVA", "LTU", "POL"} & before
 
 
+def test_nato_members_bordering_russia_that_left_the_mine_ban(ledger: Ledger) -> None:
+    # The question the project was started for, as one query (issue #3).
+    code, out = run(
+        [
+            "parties",
+            "nato",
+            "--on",
+            "2026-03-01",
+            "--borders",
+            "RUS",
+            "--not-party",
+            "apmbc",
+            "--format",
+            "json",
+        ]
+    )
+    assert code == 0
+    assert {r["state"] for r in json.loads(out)} == {"EST", "FIN", "LVA", "LTU", "POL"}
+    # Norway is a NATO member bordering Russia and still bound; before 2025 nobody had left.
+    assert "NOR" in ledger.select(D("2026-03-01"), party_of=["nato", "apmbc"], borders=["RUS"])
+    early = ledger.select(
+        D("2025-01-01"), party_of=["nato"], borders=["RUS"], not_party_of=["apmbc"]
+    )
+    assert early == set()
+
+
+def test_founders_of_nato_are_bound_from_its_entry_into_force(ledger: Ledger) -> None:
+    # Eleven founders' days of deposit are known only as a range ending on 1949-08-24.
+    bel = ledger.status("BEL", "nato", D("1949-08-24"))
+    assert bel.status.value == "party"
+    assert ledger.status("BEL", "nato", D("1949-08-23")).status.value == "signatory"
+    assert ledger.status("CAN", "nato", D("1949-06-01")).status.value == "consented"
+    assert len(ledger.parties("nato", D("1949-08-24"))) == 12
+
+
 def test_select_without_filters_is_everyone(ledger: Ledger) -> None:
     assert ledger.select(D("2026-03-01")) == set(ledger.states)
 

@@ -3,6 +3,11 @@
 A date in the record keeps its precision: ``2012``, ``2012-01`` and ``2012-01-09``
 are different claims. Arithmetic needs a day, so a partial date resolves to its
 first day (``earliest``) and callers that care check ``precision``.
+
+A fourth form, ``1949-04-04/1949-08-24`` (precision ``range``), says that something
+happened on some day within the interval, both ends included, and no source gives the
+day: the North Atlantic Treaty's founders deposited their ratifications between signing
+it and its entry into force, which followed the last of them.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Literal
 
 from treatywatch.errors import UsageError
 
-Precision = Literal["year", "month", "day"]
+Precision = Literal["year", "month", "day", "range"]
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -24,13 +29,17 @@ class PartialDate:
     """An ISO date prefix with its precision; ``raw`` is the text it came from."""
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return (type(self), (self.earliest, self.precision, self.raw))
+        return (type(self), (self.earliest, self.precision, self.raw, self.until))
 
     earliest: date
     precision: Precision
     raw: str
+    #: The last day of a ``range``; None otherwise.
+    until: date | None = None
 
     def __str__(self) -> str:
+        if self.until is not None:
+            return f"{self.earliest.isoformat()}/{self.until.isoformat()}"
         if self.precision == "year":
             return f"{self.earliest.year:04d}"
         if self.precision == "month":
@@ -39,6 +48,8 @@ class PartialDate:
 
     @property
     def latest(self) -> date:
+        if self.until is not None:
+            return self.until
         d = self.earliest
         if self.precision == "year":
             return date(d.year, 12, 31)
@@ -51,8 +62,17 @@ class PartialDate:
 
 
 def parse_partial(text: str) -> PartialDate:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise UsageError otherwise."""
+    """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range of two full dates
+    ``YYYY-MM-DD/YYYY-MM-DD``; raise UsageError otherwise."""
     raw = text.strip()
+    if "/" in raw:
+        first, _, last = raw.partition("/")
+        start, end = parse_partial(first), parse_partial(last)
+        if start.precision != "day" or end.precision != "day" or start.until or end.until:
+            raise UsageError(f"not a date range: {text!r} (expected YYYY-MM-DD/YYYY-MM-DD)")
+        if end.earliest <= start.earliest:
+            raise UsageError(f"not a date range: {text!r} (the end must come after the start)")
+        return PartialDate(start.earliest, "range", raw, end.earliest)
     m = _PARTIAL.match(raw)
     if not m:
         raise UsageError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")

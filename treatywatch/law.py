@@ -64,7 +64,7 @@ def act_order(act: Act) -> tuple[date, int, str, str, str, int]:
     """The order in which acts are applied: by date, then legal sequence; total, so that
     the order in which files list acts never changes a result."""
     kind = act.kind
-    return (act.date.earliest, _ORDER[kind], _VALUE[kind], act.depositary, act.file, act.line)
+    return (act.day, _ORDER[kind], _VALUE[kind], act.depositary, act.file, act.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ class _Run:
 
 
 def _reason(act: Act, text: str, article: str, on: date | None = None) -> Reason:
-    return Reason(on or act.date.earliest, _VALUE[act.kind], article, text, act.sources)
+    return Reason(on or act.day, _VALUE[act.kind], article, text, act.sources)
 
 
 def derive(
@@ -299,6 +299,11 @@ def _consent(run: _Run, act: Act) -> None:
         )
     run.consent = act
     text = _DEPOSITED[act.kind]
+    if act.date.until is not None:
+        text += (
+            f" on a day between {act.date.earliest} and {act.date.until} (the day is not "
+            f"known; counted from the last)"
+        )
     if act.kind is ActKind.SUCCESSION:
         _succeed(run, act, text)
         return

@@ -296,7 +296,11 @@ class Act(Compact):
 
     @property
     def day(self) -> dt.date:
-        return self.date.earliest
+        """The day the law counts from: the date itself, the first day of a month or year
+        (callers check ``date.precision``), or the last day of a range, by which the act
+        had certainly happened."""
+        d = self.date
+        return d.until if d.until is not None else d.earliest
 
 
 @dataclass(frozen=True, slots=True)

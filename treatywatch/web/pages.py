@@ -137,6 +137,7 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
         timeline=timeline,
         neighbours=neighbours,
         alliances=alliances,
+        alliances_missing=[tid.upper() for tid in ("nato", "eu") if tid not in led.treaties],
     )
 
 
