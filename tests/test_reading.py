@@ -89,6 +89,20 @@ def test_seed_all_five_exits_and_quotes(ledger: Ledger) -> None:
     assert {"Karolis Aleksa", "Heikki Autto"} <= speakers
 
 
+def test_an_alliance_named_inside_the_cue_is_the_treaty(ledger: Ledger) -> None:
+    # "joined NATO on ..." is about NATO; a later sentence about the Mine Ban is not.
+    text = (
+        "Finland joined NATO on 4 April 2023. Sweden joined NATO in 2023. "
+        "Lithuania left the Ottawa Convention in June 2025."
+    )
+    claims = check_text(ledger, text, date(2025, 12, 1), date(2026, 11, 26)).claims
+    by_state = {c.state: c for c in claims}
+    assert (by_state["FIN"].treaty, by_state["FIN"].verdict) == ("nato", "supported")
+    assert by_state["SWE"].treaty == "nato"
+    assert by_state["SWE"].verdict in ("contradicted", "imprecise")  # it joined in March 2024
+    assert (by_state["LTU"].treaty, by_state["LTU"].verdict) == ("apmbc", "premature")
+
+
 def test_evidence_offsets_point_into_the_text(ledger: Ledger) -> None:
     text = SEED.read_text(encoding="utf-8")
     for c in _claims(ledger):

@@ -481,6 +481,9 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
     Poland") do not capture the claim."""
     named = [t for t in treaties if t.kind == "treaty"]
     if end >= 0:
+        within = [t for t in named if pos <= t.start and t.end <= end]  # "joined NATO in 2023"
+        if within:
+            return within[0].codes[0]
         right_after = [t for t in named if end - 1 <= t.start <= end + 25]
         if right_after:
             return right_after[0].codes[0]
