@@ -70,6 +70,18 @@ def test_founders_of_nato_are_bound_from_its_entry_into_force(ledger: Ledger) ->
     assert len(ledger.parties("nato", D("1949-08-24"))) == 12
 
 
+def test_eu_membership_and_the_united_kingdom(ledger: Ledger) -> None:
+    assert len(ledger.parties("eu", D("2007-01-01"))) == 27
+    assert len(ledger.parties("eu", D("2013-07-01"))) == 28
+    assert len(ledger.parties("eu", D("2020-02-01"))) == 27
+    assert ledger.status("GBR", "eu", D("2019-06-01")).status.value == "withdrawal_pending"
+    assert ledger.status("GBR", "eu", D("2020-01-31")).status.value == "withdrawal_pending"
+    assert ledger.status("GBR", "eu", D("2020-02-01")).status.value == "withdrawn"
+    # Denmark's day of deposit is unknown: a member from the date its Treaty of Accession fixed.
+    assert ledger.status("DNK", "eu", D("1972-12-31")).status.value == "signatory"
+    assert ledger.status("DNK", "eu", D("1973-01-01")).status.value == "party"
+
+
 def test_select_without_filters_is_everyone(ledger: Ledger) -> None:
     assert ledger.select(D("2026-03-01")) == set(ledger.states)
 
