@@ -23,6 +23,7 @@ from treatywatch.render import (
     change_dict,
     dumps,
     explain,
+    state_dict,
     table,
     treaties_list,
 )
@@ -445,21 +446,7 @@ def cmd_states(args: argparse.Namespace) -> str:
     states = sorted(led.states.values(), key=lambda s: s.name)
     if args.query:
         states = [led.state(args.query)]
-    rows = [
-        {
-            "alpha3": s.alpha3,
-            "alpha2": s.alpha2,
-            "name": s.name,
-            "depositary_name": s.depositary_name,
-            "aliases": list(s.aliases),
-            "capital": s.capital,
-            "wikidata": s.wikidata or None,
-            "kind": s.kind,
-            "start": s.start.isoformat() if s.start else None,
-            "end": s.end.isoformat() if s.end else None,
-        }
-        for s in states
-    ]
+    rows = [state_dict(s) for s in states]
     if args.json:
         return dumps(rows)
     return table(

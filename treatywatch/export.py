@@ -23,22 +23,12 @@ from xml.sax.saxutils import escape
 
 from treatywatch.errors import UsageError
 from treatywatch.ledger import Change, Ledger
+from treatywatch.model import ACT_FIELDS
 from treatywatch.render import answer_dict
 
 FORMATS = ("csv", "json", "jsonl", "parquet", "sqlite", "ics", "atom")
 TABLES = ("acts", "spans", "status")
-ACT_COLUMNS = [
-    "id",
-    "treaty",
-    "state",
-    "kind",
-    "date",
-    "effective",
-    "depositary",
-    "reading",
-    "sources",
-    "note",
-]
+ACT_COLUMNS = list(ACT_FIELDS)
 SPAN_COLUMNS = [
     "treaty",
     "state",

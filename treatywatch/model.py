@@ -269,6 +269,22 @@ class Treaty:
         return self.complete_until is None or on <= self.complete_until
 
 
+#: The columns of an act row wherever acts are exchanged as rows: the overlay's table,
+#: ``import`` files and the ``acts`` exports.
+ACT_FIELDS = (
+    "id",
+    "treaty",
+    "state",
+    "kind",
+    "date",
+    "effective",
+    "depositary",
+    "reading",
+    "sources",
+    "note",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Act(Compact):
     """One dated thing a state did under a treaty, with where we know it from."""

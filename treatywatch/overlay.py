@@ -21,8 +21,8 @@ from treatywatch import data as data_mod
 from treatywatch.bulk import paused_gc
 from treatywatch.errors import DataError, Problem, UsageError
 from treatywatch.ledger import Ledger
-from treatywatch.model import Source
-from treatywatch.store import ACT_FIELDS, Store
+from treatywatch.model import ACT_FIELDS, Source
+from treatywatch.store import Store
 
 
 def act_id(row: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from treatywatch.ledger import Answer, Change, Ledger
+from treatywatch.model import State
 
 
 def answer_dict(ledger: Ledger, ans: Answer) -> dict[str, Any]:
@@ -148,6 +149,22 @@ def borders_dict(ledger: Ledger, alpha3: str) -> dict[str, Any]:
             }
         )
     return {"state": st.alpha3, "state_name": st.name, "neighbours": rows}
+
+
+def state_dict(s: State) -> dict[str, Any]:
+    """A state as the CLI's and the API's ``states`` answers give it."""
+    return {
+        "alpha3": s.alpha3,
+        "alpha2": s.alpha2,
+        "name": s.name,
+        "depositary_name": s.depositary_name,
+        "aliases": list(s.aliases),
+        "capital": s.capital,
+        "wikidata": s.wikidata or None,
+        "kind": s.kind,
+        "start": s.start.isoformat() if s.start else None,
+        "end": s.end.isoformat() if s.end else None,
+    }
 
 
 def treaties_list(ledger: Ledger, on: date) -> list[dict[str, Any]]:

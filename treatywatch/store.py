@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from treatywatch.errors import UsageError
+from treatywatch.model import ACT_FIELDS
 
 MIGRATIONS: list[tuple[int, str]] = [
     (
@@ -54,18 +55,6 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
-ACT_FIELDS = (
-    "id",
-    "treaty",
-    "state",
-    "kind",
-    "date",
-    "effective",
-    "depositary",
-    "reading",
-    "sources",
-    "note",
-)
 SOURCE_FIELDS = ("id", "url", "publisher", "title", "published", "accessed")
 
 

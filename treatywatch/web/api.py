@@ -12,7 +12,7 @@ from treatywatch.dates import parse_day
 from treatywatch.errors import UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
-from treatywatch.render import answer_dict, borders_dict, change_dict, treaties_list
+from treatywatch.render import answer_dict, borders_dict, change_dict, state_dict, treaties_list
 
 STATUS_EXAMPLE: dict[str, Any] = {
     "state": "FIN",
@@ -131,6 +131,8 @@ class StateOut(BaseModel):
     capital: str
     wikidata: str | None
     kind: str
+    start: str | None = Field(None, description="the state's first day, where the record holds it")
+    end: str | None = Field(None, description="the state's last day (historic states)")
 
 
 class BorderReading(BaseModel):
@@ -281,19 +283,7 @@ def get_states(request: Request, q: Q = None) -> list[dict[str, Any]]:
     """The states in the record, or the one `q` names (code, name, alias or capital)."""
     led = _ledger(request)
     states = [led.state(q)] if q else sorted(led.states.values(), key=lambda s: s.name)
-    return [
-        {
-            "alpha3": s.alpha3,
-            "alpha2": s.alpha2,
-            "name": s.name,
-            "depositary_name": s.depositary_name,
-            "aliases": list(s.aliases),
-            "capital": s.capital,
-            "wikidata": s.wikidata or None,
-            "kind": s.kind,
-        }
-        for s in states
-    ]
+    return [state_dict(s) for s in states]
 
 
 @borders_router.get("/borders", response_model=BordersOut)
