@@ -103,6 +103,23 @@ def test_an_alliance_named_inside_the_cue_is_the_treaty(ledger: Ledger) -> None:
     assert (by_state["LTU"].treaty, by_state["LTU"].verdict) == ("apmbc", "premature")
 
 
+def test_eu_membership_claims(ledger: Ledger) -> None:
+    text = (
+        "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "
+        "The United Kingdom left the EU on 31 January 2020."
+    )
+    claims = {
+        c.state: c for c in check_text(ledger, text, date(2025, 12, 1), date(2026, 11, 26)).claims
+    }
+    fin = claims["FIN"]
+    assert (fin.treaty, fin.verdict) == ("eu", "supported")
+    assert "between 1994-06-24 and 1995-01-01" in str(fin.explanation)  # day not known
+    assert (claims["HRV"].treaty, claims["HRV"].verdict) == ("eu", "supported")
+    # A day before the record's effect: imprecise, not premature.
+    gbr = claims["GBR"]
+    assert gbr.verdict == "imprecise" and "2020-02-01" in str(gbr.explanation)
+
+
 def test_evidence_offsets_point_into_the_text(ledger: Ledger) -> None:
     text = SEED.read_text(encoding="utf-8")
     for c in _claims(ledger):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from treatywatch.dates import PartialDate, parse_partial
 from treatywatch.ledger import Ledger
@@ -65,6 +65,13 @@ def _acts_by_pair(ledger: Ledger) -> dict[tuple[str, str], list[Act]]:
                 index.setdefault((a.state, a.treaty), []).append(a)
         _PAIR_INDEX[id(ledger)] = index
     return index
+
+
+def _when(d: PartialDate) -> str:
+    """'on 2012-01-09', or for a range 'between 1994-06-24 and 1995-01-01'."""
+    if d.until is not None:
+        return f"between {d.earliest} and {d.until} (the day is not known)"
+    return f"on {d}"
 
 
 class Checker:
@@ -459,6 +466,16 @@ class Checker:
         if pd is not None and out is not None:
             if pd.contains(out.start):
                 self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
+            elif pd.precision == "day" and pd.earliest == out.start - timedelta(days=1):
+                # "left the EU on 31 January 2020": a day early by the record, which keeps
+                # the first day without obligations; not premature, since nothing remained
+                # to happen but the turn of the day.
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"bound until the end of {pd.earliest}; the withdrawal took effect on "
+                    f"{out.start}",
+                )
             elif out.start > pd.latest:
                 self._set(
                     claim,
@@ -521,16 +538,16 @@ class Checker:
             self._set(
                 claim,
                 "supported" if ok else "premature",
-                f"{act.kind.value} deposited on {act.date}{bound}",
+                f"{act.kind.value} deposited {_when(act.date)}{bound}",
             )
             return
         if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
-            self._set(claim, "supported", f"{act.kind.value} deposited on {act.date}{bound}")
+            self._set(claim, "supported", f"{act.kind.value} deposited {_when(act.date)}{bound}")
         else:
             self._set(
                 claim,
                 "imprecise",
-                f"{act.kind.value} deposited on {act.date}{bound}, not in {claim.date}",
+                f"{act.kind.value} deposited {_when(act.date)}{bound}, not in {claim.date}",
             )
 
     def _signature(self, claim: Claim, asof: date, published: date | None) -> None:

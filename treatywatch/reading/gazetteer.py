@@ -96,7 +96,7 @@ class Gazetteer:
         treaty_names: dict[str, str] = {}
         for t in ledger.treaties.values():
             for n in [t.short_name, t.full_name, *t.aliases]:
-                if n and len(n) > 2:
+                if n and (len(n) > 2 or n.isupper()):  # "EU" matches only in capitals
                     treaty_names.setdefault(n, t.id)
         for n, tid in lexicon.TREATY_WORDS.items():
             treaty_names.setdefault(n, tid)

@@ -33,6 +33,8 @@ _TREATY_WORDS = (
     " att",
     "icc",
     "nato",
+    "european union",
+    " eu ",
     "open skies",
     "landmine",
     " mine",
