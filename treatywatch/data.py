@@ -152,7 +152,8 @@ def _date(
     try:
         return _parse_cached(value)
     except TreatywatchError:
-        rows.bad(line, name, value, f"{name} is not a date", "use YYYY, YYYY-MM or YYYY-MM-DD")
+        hint = "use YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"
+        rows.bad(line, name, value, f"{name} is not a date", hint)
         return None
 
 

@@ -75,7 +75,8 @@ def parse_partial(text: str) -> PartialDate:
         return PartialDate(start.earliest, "range", raw, end.earliest)
     m = _PARTIAL.match(raw)
     if not m:
-        raise UsageError(f"not a date: {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        forms = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD"
+        raise UsageError(f"not a date: {text!r} (expected {forms})")
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:
         if day is not None:

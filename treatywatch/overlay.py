@@ -77,9 +77,8 @@ def _dataset(
 
 def load(store: Store, root: Path | None = None) -> Ledger:
     """The bundled record (or ``root``) plus the overlay; DataError if anything is wrong."""
-    with paused_gc():
-        ds, problems = _dataset(root, store, [], [])
-        ledger, found = Ledger.build(ds)
+    ds, problems = _dataset(root, store, [], [])
+    ledger, found = Ledger.build(ds)
     if problems or found:
         raise DataError(problems + found)
     return ledger
