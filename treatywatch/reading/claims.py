@@ -7,13 +7,13 @@ subjects are the states named before the trigger in that clause (or the ones a
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.screen import sieve
 from treatywatch.reading.subjects import (
     clause_start_of,
     first_pair,
@@ -23,8 +23,8 @@ from treatywatch.reading.subjects import (
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.triggers import (
     EXIT,
-    KEYWORD_RX,
     PRIORITY,
+    SCREEN_WORDS,
     SUSPEND,
     TRIGGERS,
 )
@@ -169,19 +169,28 @@ class _Context:
 
 def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     """Every claim in ``text``, in order of appearance."""
-    doc = _Found(gaz.states(text), gaz.treaties(text), gaz.anaphora(text), [])
+    doc = _Found(gaz.states(text), gaz.treaties(text), gaz.anaphora(text))
     ctx = _Context()
     ctx.pair = first_pair(text, doc.states)
     named = [
         t.codes[0] for t in doc.treaties if t.kind == "treaty" and t.codes[0] not in ("nato", "eu")
     ]
-    ctx.treaty = max(set(named), key=named.count) if named else None
+    ctx.treaty = max(dict.fromkeys(named), key=named.count) if named else None  # ties: first named
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
-    for s_start, s_end in sentences(text):
+    spans = list(sentences(text))
+    low = text.lower()
+    if len(low) == len(text):  # offsets agree: screen each trigger once over the whole text
+        plan = sieve(SCREEN_WORDS, low, spans)
+    else:  # a character whose lower case is longer: screen sentence by sentence
+        plan = [
+            sieve(SCREEN_WORDS, low_s, [(0, len(low_s))])[0]
+            for low_s in (text[s:e].lower() for s, e in spans)
+        ]
+    for (s_start, s_end), triggers in zip(spans, plan, strict=True):
         sentence = text[s_start:s_end]
         for claim in _sentence_claims(
-            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end)
+            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end), triggers
         ):
             k = claim.key()
             if k in seen:
@@ -295,17 +304,16 @@ class _Found:
     states: list[Mention]
     treaties: list[Mention]
     anaphora: list[Mention]
-    dates: list[DateMention]
 
     def within(self, start: int, end: int) -> _Found:
-        def cut(items: list[Any]) -> list[Any]:
+        def cut(items: list[Mention]) -> list[Mention]:
             return [
-                dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                Mention(m.start - start, m.end - start, m.text, m.kind, m.codes, m.plural)
                 for m in items
                 if start <= m.start and m.end <= end
             ]
 
-        return _Found(cut(self.states), cut(self.treaties), cut(self.anaphora), cut(self.dates))
+        return _Found(cut(self.states), cut(self.treaties), cut(self.anaphora))
 
 
 def _sentence_claims(
@@ -315,6 +323,7 @@ def _sentence_claims(
     gaz: Gazetteer,
     ctx: _Context,
     found_in: _Found,
+    triggers: list[int],
 ) -> list[Claim]:
     treaties = found_in.treaties
     states = [
@@ -324,11 +333,7 @@ def _sentence_claims(
     ]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    low = sentence.lower()
-    screened = {k: rx.search(low) is not None for k, rx in KEYWORD_RX.items()}
-    for kind, rx in TRIGGERS:
-        if not screened.get(kind, True):
-            continue
+    for kind, rx in (TRIGGERS[i] for i in triggers):  # those the sentence's screens pass
         for m in rx.finditer(sentence):
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))

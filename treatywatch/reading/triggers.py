@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from treatywatch.reading.screen import required
 from treatywatch.reading.text import NUMBER, QUALIFIER
 
 
@@ -331,6 +332,9 @@ _SPECS: list[tuple[str, str]] = [
 ]
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in _SPECS]
+#: Per pattern, the words it cannot match without (see ``screen``): a sentence holding none
+#: of them is not scanned by that pattern.
+SCREEN_WORDS: list[frozenset[str] | None] = [required(rx) for _, rx in TRIGGERS]
 
 PRIORITY = {
     "parliament_vote": 0,
@@ -346,141 +350,4 @@ PRIORITY = {
     "signature": 3,
     "production_plan": 3,
     "intent": 4,
-}
-
-#: Cheap screens: a kind's patterns run on a sentence only if one of these appears in it
-#: (lower-cased). They only skip work; every pattern still decides for itself.
-KEYWORDS: dict[str, tuple[str, ...]] = {
-    "parliament_vote": (
-        "parliament",
-        "seimas",
-        "saeima",
-        "riigikogu",
-        "eduskunta",
-        "sejm",
-        "senate",
-        "rada",
-        "duma",
-        "bundestag",
-        "storting",
-        "riksdag",
-        "lawmaker",
-        "legislat",
-        "mps",
-        "deput",
-        "assembly",
-        "congress",
-        "council",
-        "house",
-        "chamber",
-        "vote",
-    ),
-    "law_signed": ("sign", "proclaim", "promulgat"),
-    "deposit": (
-        "notif",
-        "inform",
-        "told",
-        "deposit",
-        "submit",
-        "hand",
-        "lodg",
-        "deliver",
-        "present",
-        "transmit",
-        "gave",
-        "give",
-        "serv",
-        "file",
-        "sent",
-        "send",
-        "notice",
-        "ratif",
-        "acced",
-        "suspen",
-        "signature",
-        "intend",
-        "paperwork",
-        "papers",
-        "instrument",
-        "letter",
-        "reached",
-    ),
-    "effective": (
-        "effect",
-        "force",
-        "left",
-        "quit",
-        "exit",
-        "withdr",
-        "leav",
-        "out",
-        "longer",
-        "cease",
-        "walk",
-        "pull",
-        "drop",
-        "ditch",
-        "abandon",
-        "follow",
-    ),
-    "join_effective": ("part", "join", "force"),
-    "never_signed": ("sign",),
-    "signature": ("sign",),
-    "status": (
-        "never",
-        "remain",
-        "still",
-        "stay",
-        "continu",
-        "not",
-        "n't",
-        "outside",
-        "part",
-        "obligation",
-        "neither",
-        "nor",
-        "bound",
-    ),
-    "intent": (
-        "withdr",
-        "leav",
-        "exit",
-        "quit",
-        "pull",
-        "walk",
-        "denounc",
-        "denunc",
-        "abandon",
-        "renounc",
-        "depart",
-        "revok",
-        "ratif",
-        "ditch",
-        "scrap",
-        "join",
-        "acce",
-        "suspen",
-        "sign up",
-        "decision",
-        "recommend",
-        "step",
-        "process",
-        "position",
-        "take",
-        "move",
-        "bill",
-        "plan",
-        "idea",
-        "proposal",
-        "announc",
-    ),
-    "production_plan": ("produc", "manufactur", "make", "making", "made", "build"),
-    "transfer_plan": ("suppl", "send", "deliver", "transfer", "provid", "export", "ship", "give"),
-    "stockpile": ("mine", "munition", "stockpil"),
-    "border_length": ("km", "kilomet"),
-    "spending_target": ("gdp", "gross domestic", "economic output"),
-}
-
-KEYWORD_RX: dict[str, re.Pattern[str]] = {
-    k: re.compile("|".join(re.escape(w) for w in words)) for k, words in KEYWORDS.items()
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from treatywatch.dates import PartialDate, add_months
+from treatywatch.reading.screen import screen
 from treatywatch.reading.text import WORD_NUMBERS
 
 MONTHS = {
@@ -119,6 +120,9 @@ def _n(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
+_SCREENS = [screen(rx) for _, rx in _PATTERNS]
+
+
 def _pd(d: date, precision: str) -> PartialDate:
     raw = {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[precision]
     return PartialDate(
@@ -147,7 +151,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date mention in ``text``, non-overlapping, earliest pattern wins at a position."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, rx in _PATTERNS:
+    low = text.lower()
+    for (kind, rx), passes in zip(_PATTERNS, _SCREENS, strict=True):
+        if passes is not None and not passes(low):
+            continue  # the pattern cannot match without a word the text lacks
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -1,0 +1,174 @@
+"""Screens: the words a regular expression cannot match without.
+
+``required(rx)`` reads a compiled pattern's parse tree and returns a set of lower-case
+strings such that every match contains at least one of them, or None when it finds no
+such set. A text holding none of them cannot match, so the pattern need not scan it: a
+few substring tests replace a regular-expression scan. The idea is RE2's prefilter, in
+a small form over Python's own parser. A screen is exact in one direction only: it never
+rejects a text the pattern matches (lower-casing both sides keeps that true under
+``re.IGNORECASE``); it may pass a text the pattern then does not match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+_p: Any = importlib.import_module("re._parser")  # the standard library's own parser
+
+#: Largest set of exact strings kept for one piece of a pattern before it is cut there.
+_CAP = 64
+#: Largest character class expanded into its characters.
+_CLASS_CAP = 8
+
+# (exact, needed): ``exact`` is every string the piece can match (None when unknown or
+# too many); ``needed`` a set one of which every match of the piece contains (None: none).
+_Info = tuple[frozenset[str] | None, frozenset[str] | None]
+_EMPTY: frozenset[str] = frozenset({""})
+
+
+def required(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``rx`` contains, or None."""
+    exact, needed = _sequence(_p.parse(rx.pattern, rx.flags).data)
+    best = _selective(exact, needed)
+    return _minimal(best) if best is not None and min(map(len, best)) > 0 else None
+
+
+def sieve(
+    screens: Sequence[frozenset[str] | None], low: str, spans: Sequence[tuple[int, int]]
+) -> list[list[int]]:
+    """For each span of lower-cased text ``low``, the indices of the screens it passes.
+
+    Each screen word is looked up once in the whole text and its hits are assigned to the
+    spans holding them whole: one substring scan per word instead of one test per word
+    and span. A span passes a screen when one of its words lies wholly inside it.
+    """
+    starts = [start for start, _ in spans]
+    where: dict[str, set[int]] = {}
+    out: list[list[int]] = [[] for _ in spans]
+    everywhere = range(len(spans))
+    for i, words in enumerate(screens):
+        passing: Iterable[int] = everywhere
+        if words is not None:
+            found: set[int] = set()
+            for word in words:
+                if word not in where:
+                    where[word] = hits = set()
+                    at = low.find(word)
+                    while at >= 0:
+                        k = bisect.bisect_right(starts, at) - 1
+                        if k >= 0 and at + len(word) <= spans[k][1]:
+                            hits.add(k)
+                        at = low.find(word, at + 1)
+                found |= where[word]
+            passing = sorted(found)
+        for k in passing:
+            out[k].append(i)
+    return out
+
+
+def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """A test of lower-cased text: False means ``rx`` cannot match it (None: no test found).
+
+    A few words are tried one by one as substrings; more are one scan of their alternation.
+    """
+    words = required(rx)
+    if words is None:
+        return None
+    ordered = tuple(sorted(words))
+    if len(ordered) == 1:
+        word = ordered[0]
+        return lambda low: word in low
+    if len(ordered) <= 3:
+        return lambda low: any(w in low for w in ordered)
+    return re.compile("|".join(map(re.escape, ordered))).search  # type: ignore[return-value]
+
+
+def _minimal(words: frozenset[str]) -> frozenset[str]:
+    """The same screen with fewer tests: a string holding another of the set adds nothing."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _score(words: frozenset[str] | None) -> tuple[int, int]:
+    """How well a needed set screens: long strings (up to five characters), few of them."""
+    if words is None or min(map(len, words)) == 0:
+        return (-1, 0)
+    return (min(5, *map(len, words)), -len(_minimal(words)))
+
+
+def _selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The better screen of two needed sets (see ``_score``)."""
+    return a if _score(a) >= _score(b) else b
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> _Info:
+    run: frozenset[str] | None = _EMPTY  # exact strings of the current run of exact pieces
+    best: frozenset[str] | None = None
+    whole_exact = True
+    for op, av in items:
+        exact, needed = _piece(op, av)
+        if exact is not None and run is not None and len(run) * len(exact) <= _CAP:
+            if len(exact) > 1:
+                best = _selective(best, run)  # the run so far screens too, with fewer words
+            run = frozenset(a + b for a, b in itertools.product(run, exact))
+            continue
+        whole_exact = False
+        best = _selective(best, run)
+        if exact is not None:
+            run = exact
+        else:
+            best = _selective(best, needed)
+            run = _EMPTY
+    if whole_exact:
+        return run, _selective(best, run)
+    return None, _selective(best, run)
+
+
+def _piece(op: Any, av: Any) -> _Info:
+    if op is _p.LITERAL:
+        s = frozenset({chr(av).lower()})
+        return s, s
+    if op in (_p.AT, _p.ASSERT, _p.ASSERT_NOT):
+        return _EMPTY, None  # zero width: matches the empty string, needs nothing
+    if op is _p.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is _p.LITERAL:
+                chars.add(chr(sub_av).lower())
+            elif sub_op is _p.RANGE and sub_av[1] - sub_av[0] < _CLASS_CAP:
+                chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
+            else:  # a negation, a category (\s, \w) or a wide range
+                return None, None
+        if not chars or len(chars) > _CLASS_CAP:
+            return None, None
+        s = frozenset(chars)
+        return s, s
+    if op is _p.SUBPATTERN:
+        return _sequence(av[-1].data)
+    if op is getattr(_p, "ATOMIC_GROUP", object()):
+        return _sequence(av.data)
+    if op is _p.BRANCH:
+        alts = [_sequence(branch.data) for branch in av[1]]
+        exacts = [e for e, _ in alts]
+        if all(e is not None for e in exacts) and sum(len(e or ()) for e in exacts) <= _CAP:
+            union = frozenset().union(*(e or () for e in exacts))
+            return union, union
+        needs = [n if e is None else e for e, n in alts]
+        if all(n is not None and min(map(len, n)) > 0 for n in needs):
+            return None, frozenset().union(*(n or () for n in needs))
+        return None, None
+    if op in (_p.MAX_REPEAT, _p.MIN_REPEAT, getattr(_p, "POSSESSIVE_REPEAT", object())):
+        low, high, sub = av
+        exact, needed = _sequence(sub.data)
+        if low == 0:
+            if high == 1 and exact is not None:
+                return exact | _EMPTY, None
+            return None, None
+        if low == high == 1:
+            return exact, needed
+        return None, needed if exact is None else exact
+    return None, None  # any character, a category, a back-reference, a negated literal
