@@ -11,7 +11,6 @@ rejects a text the pattern matches (lower-casing both sides keeps that true unde
 
 from __future__ import annotations
 
-import bisect
 import importlib
 import itertools
 import re
@@ -43,11 +42,11 @@ def sieve(
 ) -> list[list[int]]:
     """For each span of lower-cased text ``low``, the indices of the screens it passes.
 
-    Each screen word is looked up once in the whole text and its hits are assigned to the
-    spans holding them whole: one substring scan per word instead of one test per word
-    and span. A span passes a screen when one of its words lies wholly inside it.
+    Each screen word is looked for once in the whole text; only a word present there is
+    then looked for span by span. A span passes a screen when one of its words lies
+    wholly inside it.
     """
-    starts = [start for start, _ in spans]
+    parts = [low[start:end] for start, end in spans]
     where: dict[str, set[int]] = {}
     out: list[list[int]] = [[] for _ in spans]
     everywhere = range(len(spans))
@@ -56,15 +55,14 @@ def sieve(
         if words is not None:
             found: set[int] = set()
             for word in words:
-                if word not in where:
-                    where[word] = hits = set()
-                    at = low.find(word)
-                    while at >= 0:
-                        k = bisect.bisect_right(starts, at) - 1
-                        if k >= 0 and at + len(word) <= spans[k][1]:
-                            hits.add(k)
-                        at = low.find(word, at + 1)
-                found |= where[word]
+                hits = where.get(word)
+                if hits is None:
+                    hits = where[word] = (
+                        {k for k, part in enumerate(parts) if word in part}
+                        if word in low
+                        else set()
+                    )
+                found |= hits
             passing = sorted(found)
         for k in passing:
             out[k].append(i)
