@@ -264,7 +264,17 @@ def _sign(run: _Run, act: Act) -> None:
         run.problem(act, f"signature by a state that is already {run.current.value}")
         return
     run.signed = True
-    run.now(_Transition(act.day, Status.SIGNATORY, _reason(act, "signed", art)))
+    run.now(_Transition(act.day, Status.SIGNATORY, _reason(act, "signed" + _day_unknown(act), art)))
+
+
+def _day_unknown(act: Act) -> str:
+    """For an act dated by a range: which days it may have fallen on, and which one counts."""
+    if act.date.until is None:
+        return ""
+    return (
+        f" on a day between {act.date.earliest} and {act.date.until} (the day is not known; "
+        "counted from the last)"
+    )
 
 
 def _consent(run: _Run, act: Act) -> None:
@@ -298,12 +308,7 @@ def _consent(run: _Run, act: Act) -> None:
             "a state that did not sign accedes (record an accession), or a signature is missing",
         )
     run.consent = act
-    text = _DEPOSITED[act.kind]
-    if act.date.until is not None:
-        text += (
-            f" on a day between {act.date.earliest} and {act.date.until} (the day is not "
-            f"known; counted from the last)"
-        )
+    text = _DEPOSITED[act.kind] + _day_unknown(act)
     if act.kind is ActKind.SUCCESSION:
         _succeed(run, act, text)
         return
