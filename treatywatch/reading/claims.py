@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from treatywatch.reading.gazetteer import Gazetteer, Mention
-from treatywatch.reading.screen import sieve
+from treatywatch.reading.screen import Sieve
 from treatywatch.reading.subjects import (
     clause_start_of,
     first_pair,
@@ -28,6 +28,8 @@ from treatywatch.reading.triggers import (
     SUSPEND,
     TRIGGERS,
 )
+from treatywatch.reading.when import PATTERNS as DATE_PATTERNS
+from treatywatch.reading.when import SCREEN_WORDS as DATE_SCREEN_WORDS
 from treatywatch.reading.when import DateMention, find_dates, tensed
 
 KINDS = (
@@ -179,18 +181,17 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     spans = list(sentences(text))
-    low = text.lower()
-    if len(low) == len(text):  # offsets agree: screen each trigger once over the whole text
-        plan = sieve(SCREEN_WORDS, low, spans)
-    else:  # a character whose lower case is longer: screen sentence by sentence
-        plan = [
-            sieve(SCREEN_WORDS, low_s, [(0, len(low_s))])[0]
-            for low_s in (text[s:e].lower() for s, e in spans)
-        ]
-    for (s_start, s_end), triggers in zip(spans, plan, strict=True):
+    parts = [text[s:e].lower() for s, e in spans]
+    masks = _TRIGGER_SIEVE(parts)
+    date_masks = _DATE_SIEVE(parts)
+    for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
+        screened = _Screened(
+            [t for t, mask in zip(TRIGGERS, masks, strict=True) if mask >> index & 1],
+            [p for p, mask in zip(DATE_PATTERNS, date_masks, strict=True) if mask >> index & 1],
+        )
         for claim in _sentence_claims(
-            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end), triggers
+            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end), screened
         ):
             k = claim.key()
             if k in seen:
@@ -297,6 +298,18 @@ _TITLES = re.compile(
 )
 
 
+_TRIGGER_SIEVE = Sieve(SCREEN_WORDS)
+_DATE_SIEVE = Sieve(DATE_SCREEN_WORDS)
+
+
+@dataclass
+class _Screened:
+    """The trigger and date patterns whose screens a sentence passes, in their order."""
+
+    triggers: list[tuple[str, re.Pattern[str]]]
+    dates: list[tuple[str, re.Pattern[str]]]
+
+
 @dataclass
 class _Found:
     """Mentions found once in the whole text, handed to each sentence by offset."""
@@ -306,6 +319,8 @@ class _Found:
     anaphora: list[Mention]
 
     def within(self, start: int, end: int) -> _Found:
+        """The mentions lying wholly in ``[start, end)``, with offsets made relative to it."""
+
         def cut(items: list[Mention]) -> list[Mention]:
             return [
                 Mention(m.start - start, m.end - start, m.text, m.kind, m.codes, m.plural)
@@ -323,7 +338,7 @@ def _sentence_claims(
     gaz: Gazetteer,
     ctx: _Context,
     found_in: _Found,
-    triggers: list[int],
+    screened: _Screened,
 ) -> list[Claim]:
     treaties = found_in.treaties
     states = [
@@ -333,7 +348,7 @@ def _sentence_claims(
     ]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx in (TRIGGERS[i] for i in triggers):  # those the sentence's screens pass
+    for kind, rx in screened.triggers:
         for m in rx.finditer(sentence):
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))
@@ -347,7 +362,8 @@ def _sentence_claims(
             ]
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
-    dates = find_dates(sentence, published) if found else []  # only where a claim may be
+    # Dates only where a claim may be.
+    dates = find_dates(sentence, published, screened.dates) if found else []
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz)

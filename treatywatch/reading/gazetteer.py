@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from treatywatch.ledger import Ledger
 from treatywatch.reading import lexicon
+from treatywatch.reading.text import alternation
 
 #: Names too ambiguous to read as a state on their own ("Korea": which one?). Names that
 #: are ambiguous in general but mean the state in arms-control news (Chad, Jordan, Turkey,
@@ -42,11 +42,6 @@ def _plain(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
-def _alternation(names: Iterable[str]) -> str:
-    uniq = sorted(set(names), key=lambda n: (-len(n), n))
-    return "|".join(re.escape(n) for n in uniq)
-
-
 class Gazetteer:
     """Compiled patterns for one ledger's names; build once, use for many articles."""
 
@@ -74,24 +69,26 @@ class Gazetteer:
         # Every name starts with a capital: the lookahead lets the long alternation fail
         # fast at every other position.
         self._state_rx = re.compile(
-            r"(?<![\w-])(?=[A-ZÀ-ÞĀ-Ž])(" + _alternation(names) + r")(?![\w-])"
+            r"(?<![\w-])(?=[A-ZÀ-ÞĀ-Ž])(" + alternation(names) + r")(?![\w-])"
         )
         self._demonym_rx = re.compile(
-            r"(?<![\w-])(?:the\s+)?(" + _alternation(lexicon.DEMONYMS) + r")\b"
+            r"(?<![\w-])(?:the\s+)?(" + alternation(lexicon.DEMONYMS) + r")\b"
         )
         self._adjective_rx = re.compile(
             r"(?<![\w-])("
-            + _alternation(lexicon.ADJECTIVES)
+            + alternation(lexicon.ADJECTIVES)
             + r")\s+(?:"
             + "|".join(re.escape(n) for n in lexicon.GOVERNMENT_NOUNS)
             + r")\b"
         )
-        self._group_rx = re.compile(r"(?<![\w-])(" + _alternation(lexicon.GROUPS) + r")\b", re.I)
+        self._group_rx = re.compile(
+            r"(?<![\w-])(" + alternation(lexicon.GROUPS, fold=True) + r")\b", re.I
+        )
         self._plural_rx = re.compile(
-            r"(?<![\w-])(" + _alternation(lexicon.PLURAL_ANAPHORA) + r")\b", re.I
+            r"(?<![\w-])(" + alternation(lexicon.PLURAL_ANAPHORA, fold=True) + r")\b", re.I
         )
         self._singular_rx = re.compile(
-            r"(?<![\w-])(" + _alternation(lexicon.SINGULAR_ANAPHORA) + r")\b", re.I
+            r"(?<![\w-])(" + alternation(lexicon.SINGULAR_ANAPHORA, fold=True) + r")\b", re.I
         )
         treaty_names: dict[str, str] = {}
         for t in ledger.treaties.values():
@@ -105,11 +102,11 @@ class Gazetteer:
         folded = {n.lower(): t for n, t in treaty_names.items() if n not in exact}
         self._treaty_exact = exact
         self._treaty_folded = folded
-        self._treaty_rx_exact = re.compile(r"(?<![\w-])(" + _alternation(exact) + r")(?![\w-])")
+        self._treaty_rx_exact = re.compile(r"(?<![\w-])(" + alternation(exact) + r")(?![\w-])")
         # Matched against the lower-cased text: faster than a case-insensitive scan.
-        self._treaty_rx_folded = re.compile(r"(?<![\w-])(" + _alternation(folded) + r")(?![\w-])")
+        self._treaty_rx_folded = re.compile(r"(?<![\w-])(" + alternation(folded) + r")(?![\w-])")
         self._treaty_anaphor_rx = re.compile(
-            r"(?<![\w-])(" + _alternation(lexicon.TREATY_ANAPHORA) + r")\b", re.I
+            r"(?<![\w-])(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", re.I
         )
 
     def states(self, text: str) -> list[Mention]:

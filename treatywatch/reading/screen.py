@@ -11,11 +11,14 @@ rejects a text the pattern matches (lower-casing both sides keeps that true unde
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from treatywatch.reading.text import alternation
 
 _p: Any = importlib.import_module("re._parser")  # the standard library's own parser
 
@@ -37,36 +40,42 @@ def required(rx: re.Pattern[str]) -> frozenset[str] | None:
     return _minimal(best) if best is not None and min(map(len, best)) > 0 else None
 
 
-def sieve(
-    screens: Sequence[frozenset[str] | None], low: str, spans: Sequence[tuple[int, int]]
-) -> list[list[int]]:
-    """For each span of lower-cased text ``low``, the indices of the screens it passes.
+class Sieve:
+    """Screens applied together: which sentences can hold a match of each pattern.
 
-    Each screen word is looked for once in the whole text; only a word present there is
-    then looked for span by span. A span passes a screen when one of its words lies
-    wholly inside it.
+    All the screens' words are compiled into one trie-shaped pattern run once over the
+    text at every position (a lookahead, so overlapping words are all seen: where several
+    words start at one place, the longest is matched and the shorter ones are its
+    prefixes). Calling the sieve with a text's lower-cased sentences returns one bit mask
+    per screen: bit ``k`` set when sentence ``k`` holds one of the screen's words (every
+    sentence, for a screen that is None).
     """
-    parts = [low[start:end] for start, end in spans]
-    where: dict[str, set[int]] = {}
-    out: list[list[int]] = [[] for _ in spans]
-    everywhere = range(len(spans))
-    for i, words in enumerate(screens):
-        passing: Iterable[int] = everywhere
-        if words is not None:
-            found: set[int] = set()
-            for word in words:
-                hits = where.get(word)
-                if hits is None:
-                    hits = where[word] = (
-                        {k for k, part in enumerate(parts) if word in part}
-                        if word in low
-                        else set()
-                    )
-                found |= hits
-            passing = sorted(found)
-        for k in passing:
-            out[k].append(i)
-    return out
+
+    def __init__(self, screens: Sequence[frozenset[str] | None]) -> None:
+        self.screens = list(screens)
+        words = set().union(*(s for s in self.screens if s is not None))
+        self._rx = re.compile("(?=(" + alternation(words) + "))") if words else None
+        self._prefixes = {w: tuple(p for p in words if w.startswith(p)) for w in words}
+
+    def __call__(self, parts: Sequence[str]) -> list[int]:
+        bits: dict[str, int] = {}
+        if self._rx is not None:
+            starts, at = [], 0
+            for part in parts:
+                starts.append(at)
+                at += len(part) + 1
+            for m in self._rx.finditer("\x00".join(parts)):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                for word in self._prefixes[m.group(1)]:
+                    bits[word] = bits.get(word, 0) | 1 << k
+        everywhere = (1 << len(parts)) - 1
+        masks = []
+        for words in self.screens:
+            mask = everywhere if words is None else 0
+            for word in words or ():
+                mask |= bits.get(word, 0)
+            masks.append(mask)
+        return masks
 
 
 def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 _ABBREVIATIONS = {
     "mr",
@@ -118,3 +119,29 @@ def parse_number(text: str) -> float | None:
         return float(t.replace(",", "")) * scale
     except ValueError:
         return None
+
+
+def alternation(names: Iterable[str], fold: bool = False) -> str:
+    """A pattern matching any of ``names``, the longest first where several fit.
+
+    Shaped as a trie (shared beginnings written once, a name that continues into a longer
+    one made an optional greedy tail), so a failed attempt costs one character test, not
+    one per name; it matches exactly what the plain alternation sorted longest-first
+    matches, backtracking included. ``fold``: for a case-insensitive pattern, names that
+    differ only in case become one branch.
+    """
+    root: dict[str, Any] = {}
+    for name in set(names):
+        node = root
+        for ch in name.lower() if fold else name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(root)
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -7,11 +7,12 @@ The precision the text supports is kept: "in 2011" is a year, "in June" a month,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from treatywatch.dates import PartialDate, add_months
-from treatywatch.reading.screen import screen
+from treatywatch.reading.screen import required, screen
 from treatywatch.reading.text import WORD_NUMBERS
 
 MONTHS = {
@@ -120,7 +121,10 @@ def _n(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-_SCREENS = [screen(rx) for _, rx in _PATTERNS]
+PATTERNS = _PATTERNS
+#: Per pattern, the words it cannot match without (see ``screen``).
+SCREEN_WORDS = [required(rx) for _, rx in PATTERNS]
+_SCREENS = [screen(rx) for _, rx in PATTERNS]
 
 
 def _pd(d: date, precision: str) -> PartialDate:
@@ -147,14 +151,22 @@ def _guess_year(month: int, day: int, published: date | None) -> int | None:
     return best
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date mention in ``text``, non-overlapping, earliest pattern wins at a position."""
+def find_dates(
+    text: str,
+    published: date | None,
+    patterns: Sequence[tuple[str, re.Pattern[str]]] | None = None,
+) -> list[DateMention]:
+    """Every date mention in ``text``, non-overlapping, earliest pattern wins at a position.
+
+    ``patterns``: the subset of ``PATTERNS`` (in order) whose screens the text passes, when
+    the caller has screened it already (see ``screen.sieve``).
+    """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    low = text.lower()
-    for (kind, rx), passes in zip(_PATTERNS, _SCREENS, strict=True):
-        if passes is not None and not passes(low):
-            continue  # the pattern cannot match without a word the text lacks
+    if patterns is None:
+        low = text.lower()
+        patterns = [p for p, ok in zip(PATTERNS, _SCREENS, strict=True) if ok is None or ok(low)]
+    for kind, rx in patterns:
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
