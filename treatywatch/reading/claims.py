@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from treatywatch.reading.gazetteer import Gazetteer, Mention
-from treatywatch.reading.screen import Sieve
+from treatywatch.reading.screen import Folded, Sieve
 from treatywatch.reading.subjects import (
     clause_start_of,
     first_pair,
@@ -23,10 +23,10 @@ from treatywatch.reading.subjects import (
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.triggers import (
     EXIT,
+    FOLDED,
     PRIORITY,
     SCREEN_WORDS,
     SUSPEND,
-    TRIGGERS,
 )
 from treatywatch.reading.when import PATTERNS as DATE_PATTERNS
 from treatywatch.reading.when import SCREEN_WORDS as DATE_SCREEN_WORDS
@@ -187,7 +187,8 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
         screened = _Screened(
-            [t for t, mask in zip(TRIGGERS, masks, strict=True) if mask >> index & 1],
+            parts[index],
+            [t for t, mask in zip(FOLDED, masks, strict=True) if mask >> index & 1],
             [p for p, mask in zip(DATE_PATTERNS, date_masks, strict=True) if mask >> index & 1],
         )
         for claim in _sentence_claims(
@@ -304,10 +305,11 @@ _DATE_SIEVE = Sieve(DATE_SCREEN_WORDS)
 
 @dataclass
 class _Screened:
-    """The trigger and date patterns whose screens a sentence passes, in their order."""
+    """A sentence lower-cased, and the trigger and date patterns whose screens it passes."""
 
-    triggers: list[tuple[str, re.Pattern[str]]]
-    dates: list[tuple[str, re.Pattern[str]]]
+    low: str
+    triggers: list[tuple[str, Folded]]
+    dates: list[tuple[str, Folded]]
 
 
 @dataclass
@@ -348,8 +350,8 @@ def _sentence_claims(
     ]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx in screened.triggers:
-        for m in rx.finditer(sentence):
+    for kind, folded in screened.triggers:
+        for m in folded.finditer(sentence, screened.low):
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))
                 for s, e, k, _ in found
@@ -363,7 +365,7 @@ def _sentence_claims(
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     # Dates only where a claim may be.
-    dates = find_dates(sentence, published, screened.dates) if found else []
+    dates = find_dates(sentence, published, screened.dates, screened.low) if found else []
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz)

@@ -15,7 +15,7 @@ import bisect
 import importlib
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from treatywatch.reading.text import alternation
@@ -78,6 +78,65 @@ class Sieve:
         return masks
 
 
+class Folded:
+    """A case-insensitive pattern run as a case-sensitive one over lower-cased text.
+
+    Python's engine skips ahead much faster without ``re.IGNORECASE`` (it can use the
+    pattern's first characters), and the reader lower-cases each sentence once anyway.
+    ``finditer`` yields the same matches as the original pattern on the original text,
+    as matches of the original (each found on the lower-cased text, then matched again
+    at its start on the original text, so groups hold the original characters). Where
+    lower-casing changes a text's length the original pattern runs instead.
+    """
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        source = _lower_source(rx.pattern) if rx.flags & re.IGNORECASE else None
+        self.low = None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        if self.low is None or len(low) != len(text):
+            yield from self.rx.finditer(text)
+            return
+        for m in self.low.finditer(low):
+            again = self.rx.match(text, m.start())
+            if again is not None:
+                yield again
+
+
+def _lower_source(source: str) -> str | None:
+    """The pattern ``source`` with its letters lower-cased (escapes and group names kept),
+    or None when it holds an escape naming a character by code (which could be upper case)."""
+    out, i = [], 0
+    while i < len(source):
+        if source[i] == "\\":
+            if source[i + 1 : i + 2] in (
+                "x",
+                "u",
+                "U",
+                "N",
+                "0",
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "6",
+                "7",
+            ):
+                return None
+            out.append(source[i : i + 2])
+            i += 2
+        elif source.startswith(("(?P<", "(?P="), i):
+            end = source.index(">" if source[i + 3] == "<" else ")", i)
+            out.append(source[i : end + 1])
+            i = end + 1
+        else:
+            out.append(source[i].lower())
+            i += 1
+    return "".join(out)
+
+
 def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:
     """A test of lower-cased text: False means ``rx`` cannot match it (None: no test found).
 
@@ -100,11 +159,20 @@ def _minimal(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
+#: Words so frequent in any English sentence that a screen made of them screens nothing.
+_COMMON = frozenset(
+    "a an and are as at be been but by for from had has have in is it its not now of on or "
+    "out she that the their them then they this to was were will with".split()
+)
+
+
 def _score(words: frozenset[str] | None) -> tuple[int, int]:
-    """How well a needed set screens: long strings (up to five characters), few of them."""
+    """How well a needed set screens: long strings (up to five characters; a common word
+    counts as one), few of them."""
     if words is None or min(map(len, words)) == 0:
         return (-1, 0)
-    return (min(5, *map(len, words)), -len(_minimal(words)))
+    shortest = min(1 if w.strip() in _COMMON else len(w) for w in words)
+    return (min(5, shortest), -len(_minimal(words)))
 
 
 def _selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from treatywatch.dates import PartialDate, add_months
-from treatywatch.reading.screen import required, screen
+from treatywatch.reading.screen import Folded, required, screen
 from treatywatch.reading.text import WORD_NUMBERS
 
 MONTHS = {
@@ -121,10 +121,11 @@ def _n(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
-PATTERNS = _PATTERNS
+#: The date patterns in order, each ready to run over lower-cased text (see ``Folded``).
+PATTERNS = [(kind, Folded(rx)) for kind, rx in _PATTERNS]
 #: Per pattern, the words it cannot match without (see ``screen``).
-SCREEN_WORDS = [required(rx) for _, rx in PATTERNS]
-_SCREENS = [screen(rx) for _, rx in PATTERNS]
+SCREEN_WORDS = [required(rx) for _, rx in _PATTERNS]
+_SCREENS = [screen(rx) for _, rx in _PATTERNS]
 
 
 def _pd(d: date, precision: str) -> PartialDate:
@@ -154,20 +155,23 @@ def _guess_year(month: int, day: int, published: date | None) -> int | None:
 def find_dates(
     text: str,
     published: date | None,
-    patterns: Sequence[tuple[str, re.Pattern[str]]] | None = None,
+    patterns: Sequence[tuple[str, Folded]] | None = None,
+    low: str | None = None,
 ) -> list[DateMention]:
     """Every date mention in ``text``, non-overlapping, earliest pattern wins at a position.
 
     ``patterns``: the subset of ``PATTERNS`` (in order) whose screens the text passes, when
-    the caller has screened it already (see ``screen.sieve``).
+    the caller has screened it already (see ``screen.Sieve``); ``low``: the text
+    lower-cased, when the caller has it.
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    if patterns is None:
+    if low is None:
         low = text.lower()
+    if patterns is None:
         patterns = [p for p, ok in zip(PATTERNS, _SCREENS, strict=True) if ok is None or ok(low)]
-    for kind, rx in patterns:
-        for m in rx.finditer(text):
+    for kind, folded in patterns:
+        for m in folded.finditer(text, low):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
