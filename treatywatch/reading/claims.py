@@ -106,32 +106,45 @@ class Claim:
         }
 
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no (?:plans?|intention|notice|notification|instrument|formal|official|decision|such|vote)|none of|n't|neither|nor|refused|rejected|ruled out|denied)\b",
-    re.I,
+_NEGATION = Folded(
+    re.compile(
+        r"\b(?:not|never|no (?:plans?|intention|notice|notification|instrument|formal|official|decision|such|vote)|none of|n't|neither|nor|refused|rejected|ruled out|denied)\b",
+        re.I,
+    )
 )
-_PLANNED = re.compile(
-    r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
-    r"due to|preparing|prepares|aims?|going to|shall|is to|are to|would|vowed|pledged|ready to|"
-    r"next year|next month|soon|upcoming|scheduled|takes effect|take effect|becomes effective|"
-    r"comes into force)\b",
-    re.I,
+_PLANNED = Folded(
+    re.compile(
+        r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
+        r"due to|preparing|prepares|aims?|going to|shall|is to|are to|would|vowed|pledged|ready to|"
+        r"next year|next month|soon|upcoming|scheduled|takes effect|take effect|becomes effective|"
+        r"comes into force)\b",
+        re.I,
+    )
 )
-_CONSIDERED = re.compile(
-    r"\b(?:consider\w*|may|might|could|mulls?|mulling|weigh\w*|discuss\w*|debat\w*|"
-    r"explor\w*|possibl\w*|possibility|option|not ruled out|thinking about|studying|review)\b",
-    re.I,
+_CONSIDERED = Folded(
+    re.compile(
+        r"\b(?:consider\w*|may|might|could|mulls?|mulling|weigh\w*|discuss\w*|debat\w*|"
+        r"explor\w*|possibl\w*|possibility|option|not ruled out|thinking about|studying|review)\b",
+        re.I,
+    )
 )
-_ASSERTED_INTENT = re.compile(
-    r"\b(?:decided|decides|decision|announced|announces|began|begun|started|launched|initiated|"
-    r"committed)\b",
-    re.I,
+_ASSERTED_INTENT = Folded(
+    re.compile(
+        r"\b(?:decided|decides|decision|announced|announces|began|begun|started|launched|initiated|"
+        r"committed)\b",
+        re.I,
+    )
 )
 _WEAPON = re.compile(
     r"\b(anti-personnel (?:land)?mines|anti-tank mines|anti-personnel|cluster munitions|"
     r"cluster bombs|landmines|mines)\b",
     re.I,
 )
+_NOT_YET = Folded(
+    re.compile(r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b", re.I)
+)
+_DECIDED = Folded(re.compile(r"\bdecided\b", re.I))
+_SAID = re.compile(r"\b(?:said|says|told)\b")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 _SPEAKER_AFTER = re.compile(
     r"(?:said|says|told \w+|added|stressed|noted|warned|explained)\s*,?\s*"
@@ -180,17 +193,14 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     ctx.treaty = max(dict.fromkeys(named), key=named.count) if named else None  # ties: first named
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
+    alike: dict[tuple[object, ...], list[Claim]] = {}
     spans = list(sentences(text))
     parts = [text[s:e].lower() for s, e in spans]
-    masks = _TRIGGER_SIEVE(parts)
-    date_masks = _DATE_SIEVE(parts)
+    triggers = _TRIGGER_SIEVE(parts)
+    date_patterns = _DATE_SIEVE(parts)
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
-        screened = _Screened(
-            parts[index],
-            [t for t, mask in zip(FOLDED, masks, strict=True) if mask >> index & 1],
-            [p for p, mask in zip(DATE_PATTERNS, date_masks, strict=True) if mask >> index & 1],
-        )
+        screened = _Screened(parts[index], triggers[index], date_patterns[index])
         for claim in _sentence_claims(
             sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end), screened
         ):
@@ -198,28 +208,25 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
             if k in seen:
                 continue
             seen.add(k)
-            same = next((c for c in out if _repeats(c, claim)), None)
+            # The same assertion made earlier (a headline and its body; two phrasings).
+            earlier = alike.setdefault(_gist(claim), [])
+            same = next((c for c in earlier if _dates_agree(c, claim)), None)
             if same is not None:
                 if same.date is None and claim.date is not None:
                     same.date, same.date_relative = claim.date, claim.date_relative
                 continue
+            earlier.append(claim)
             out.append(claim)
     return out
 
 
-def _repeats(a: Claim, b: Claim) -> bool:
-    """The same assertion made twice (a headline and its body; two phrasings)."""
-    if (a.kind, a.action, a.state, a.counterpart, a.treaty, a.modality) != (
-        b.kind,
-        b.action,
-        b.state,
-        b.counterpart,
-        b.treaty,
-        b.modality,
-    ):
-        return False
-    if a.value != b.value or a.speaker != b.speaker:
-        return False
+def _gist(c: Claim) -> tuple[object, ...]:
+    """What two claims must share to be the same assertion made twice."""
+    return (c.kind, c.action, c.state, c.counterpart, c.treaty, c.modality, c.value, c.speaker)
+
+
+def _dates_agree(a: Claim, b: Claim) -> bool:
+    """No date, or one date at a finer precision than the other ("2025" and "2025-06")."""
     if a.date is None or b.date is None:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
@@ -249,21 +256,18 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
 
 
 def _modality(fragment: str, kind: str) -> str:
-    if (_NEGATION.search(fragment) and kind != "effective") or re.search(
-        r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b",
-        fragment,
-        re.I,
-    ):
+    low = fragment.lower()
+    if (_NEGATION.search(fragment, low) and kind != "effective") or _NOT_YET.search(fragment, low):
         if kind == "status":
             return "asserted"
         return "negated"
-    if kind in ("intent",) and _ASSERTED_INTENT.search(fragment):
-        if _CONSIDERED.search(fragment) and not re.search(r"\bdecided\b", fragment, re.I):
+    if kind in ("intent",) and _ASSERTED_INTENT.search(fragment, low):
+        if _CONSIDERED.search(fragment, low) and not _DECIDED.search(fragment, low):
             return "considered"
         return "asserted"
-    if _CONSIDERED.search(fragment):
+    if _CONSIDERED.search(fragment, low):
         return "considered"
-    if _PLANNED.search(fragment):
+    if _PLANNED.search(fragment, low):
         return "planned"
     return "asserted"
 
@@ -299,8 +303,8 @@ _TITLES = re.compile(
 )
 
 
-_TRIGGER_SIEVE = Sieve(SCREEN_WORDS)
-_DATE_SIEVE = Sieve(DATE_SCREEN_WORDS)
+_TRIGGER_SIEVE = Sieve(FOLDED, SCREEN_WORDS)
+_DATE_SIEVE = Sieve(DATE_PATTERNS, DATE_SCREEN_WORDS)
 
 
 @dataclass
@@ -369,7 +373,7 @@ def _sentence_claims(
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz)
-        if _QUOTE.search(sentence) or re.search(r"\b(?:said|says|told)\b", sentence)
+        if found and (_QUOTE.search(sentence) or _SAID.search(sentence))
         else None
     )
     prev_end = 0
@@ -425,14 +429,12 @@ def _sentence_claims(
             and real_kind != "transfer_plan"
         ):
             continue
-        weapon_m = _WEAPON.search(sentence[start : min(len(sentence), end + 80)]) or _WEAPON.search(
-            sentence
-        )
-        weapon = (
-            weapon_m.group(1).lower()
-            if weapon_m and real_kind in ("production_plan", "transfer_plan", "stockpile")
-            else None
-        )
+        weapon = None
+        if real_kind in ("production_plan", "transfer_plan", "stockpile"):
+            weapon_m = _WEAPON.search(sentence[start : min(len(sentence), end + 80)]) or (
+                _WEAPON.search(sentence)
+            )
+            weapon = weapon_m.group(1).lower() if weapon_m else None
         if (
             real_kind == "spending_target"
             and not subjects

@@ -12,14 +12,17 @@ rejects a text the pattern matches (lower-casing both sides keeps that true unde
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from treatywatch.reading.text import alternation
 
+_T = TypeVar("_T")
 _p: Any = importlib.import_module("re._parser")  # the standard library's own parser
 
 #: Largest set of exact strings kept for one piece of a pattern before it is cut there.
@@ -40,42 +43,51 @@ def required(rx: re.Pattern[str]) -> frozenset[str] | None:
     return _minimal(best) if best is not None and min(map(len, best)) > 0 else None
 
 
-class Sieve:
-    """Screens applied together: which sentences can hold a match of each pattern.
+class Sieve(Generic[_T]):
+    """Screens applied together: for each sentence, the items whose screens it passes.
 
-    All the screens' words are compiled into one trie-shaped pattern run once over the
-    text at every position (a lookahead, so overlapping words are all seen: where several
-    words start at one place, the longest is matched and the shorter ones are its
-    prefixes). Calling the sieve with a text's lower-cased sentences returns one bit mask
-    per screen: bit ``k`` set when sentence ``k`` holds one of the screen's words (every
-    sentence, for a screen that is None).
+    ``items`` (patterns, say) come with one screen each (None: no screen, always passes).
+    All the screens' words are compiled into one trie-shaped pattern, searched for again
+    one character after each match began, so every place a word starts is seen (where
+    several words start at one place the longest is matched; the shorter ones are its
+    prefixes). Calling the sieve with a text's lower-cased sentences returns, for each
+    sentence, the items whose screens it passes, in their order.
     """
 
-    def __init__(self, screens: Sequence[frozenset[str] | None]) -> None:
-        self.screens = list(screens)
-        words = set().union(*(s for s in self.screens if s is not None))
-        self._rx = re.compile("(?=(" + alternation(words) + "))") if words else None
-        self._prefixes = {w: tuple(p for p in words if w.startswith(p)) for w in words}
+    def __init__(self, items: Sequence[_T], screens: Sequence[frozenset[str] | None]) -> None:
+        self.items = list(items)
+        words = set().union(*(s for s in screens if s is not None))
+        self._always = sum(1 << i for i, s in enumerate(screens) if s is None)
+        passes = {w: sum(1 << i for i, s in enumerate(screens) if s and w in s) for w in words}
+        # A matched word passes its own screens and those of the words it begins with.
+        self._passes = {
+            w: functools.reduce(operator.or_, (passes[p] for p in words if w.startswith(p)))
+            for w in words
+        }
+        self._rx = re.compile(alternation(words)) if words else None
 
-    def __call__(self, parts: Sequence[str]) -> list[int]:
-        bits: dict[str, int] = {}
+    def __call__(self, parts: Sequence[str]) -> list[list[_T]]:
+        found = [self._always] * len(parts)
         if self._rx is not None:
             starts, at = [], 0
             for part in parts:
                 starts.append(at)
                 at += len(part) + 1
-            for m in self._rx.finditer("\x00".join(parts)):
+            whole, search = "\x00".join(parts), self._rx.search
+            m = search(whole)
+            while m is not None:
                 k = bisect.bisect_right(starts, m.start()) - 1
-                for word in self._prefixes[m.group(1)]:
-                    bits[word] = bits.get(word, 0) | 1 << k
-        everywhere = (1 << len(parts)) - 1
-        masks = []
-        for words in self.screens:
-            mask = everywhere if words is None else 0
-            for word in words or ():
-                mask |= bits.get(word, 0)
-            masks.append(mask)
-        return masks
+                found[k] |= self._passes[m.group()]
+                m = search(whole, m.start() + 1)
+        out = []
+        for bits in found:
+            picked = []
+            while bits:
+                low = bits & -bits
+                picked.append(self.items[low.bit_length() - 1])
+                bits ^= low
+            out.append(picked)
+        return out
 
 
 class Folded:
@@ -93,6 +105,13 @@ class Folded:
         self.rx = rx
         source = _lower_source(rx.pattern) if rx.flags & re.IGNORECASE else None
         self.low = None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
+
+    def search(self, text: str, low: str) -> re.Match[str] | None:
+        """The original pattern's first match in ``text`` (``low``: the text lower-cased)."""
+        if self.low is None or len(low) != len(text):
+            return self.rx.search(text)
+        m = self.low.search(low)
+        return None if m is None else self.rx.match(text, m.start())
 
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         if self.low is None or len(low) != len(text):
@@ -161,8 +180,46 @@ def _minimal(words: frozenset[str]) -> frozenset[str]:
 
 #: Words so frequent in any English sentence that a screen made of them screens nothing.
 _COMMON = frozenset(
-    "a an and are as at be been but by for from had has have in is it its not now of on or "
-    "out she that the their them then they this to was were will with".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "not",
+        "now",
+        "of",
+        "on",
+        "or",
+        "out",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+    ]
 )
 
 
