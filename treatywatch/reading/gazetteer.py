@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from treatywatch.ledger import Ledger
 from treatywatch.reading import lexicon
+from treatywatch.reading.screen import Folded
 from treatywatch.reading.text import alternation
 
 #: Names too ambiguous to read as a state on their own ("Korea": which one?). Names that
@@ -81,14 +82,18 @@ class Gazetteer:
             + "|".join(re.escape(n) for n in lexicon.GOVERNMENT_NOUNS)
             + r")\b"
         )
-        self._group_rx = re.compile(
-            r"(?<![\w-])(" + alternation(lexicon.GROUPS, fold=True) + r")\b", re.I
+        self._group_rx = Folded(
+            re.compile(r"(?<![\w-])(" + alternation(lexicon.GROUPS, fold=True) + r")\b", re.I)
         )
-        self._plural_rx = re.compile(
-            r"(?<![\w-])(" + alternation(lexicon.PLURAL_ANAPHORA, fold=True) + r")\b", re.I
+        self._plural_rx = Folded(
+            re.compile(
+                r"(?<![\w-])(" + alternation(lexicon.PLURAL_ANAPHORA, fold=True) + r")\b", re.I
+            )
         )
-        self._singular_rx = re.compile(
-            r"(?<![\w-])(" + alternation(lexicon.SINGULAR_ANAPHORA, fold=True) + r")\b", re.I
+        self._singular_rx = Folded(
+            re.compile(
+                r"(?<![\w-])(" + alternation(lexicon.SINGULAR_ANAPHORA, fold=True) + r")\b", re.I
+            )
         )
         treaty_names: dict[str, str] = {}
         for t in ledger.treaties.values():
@@ -105,15 +110,18 @@ class Gazetteer:
         self._treaty_rx_exact = re.compile(r"(?<![\w-])(" + alternation(exact) + r")(?![\w-])")
         # Matched against the lower-cased text: faster than a case-insensitive scan.
         self._treaty_rx_folded = re.compile(r"(?<![\w-])(" + alternation(folded) + r")(?![\w-])")
-        self._treaty_anaphor_rx = re.compile(
-            r"(?<![\w-])(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", re.I
+        self._treaty_anaphor_rx = Folded(
+            re.compile(
+                r"(?<![\w-])(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", re.I
+            )
         )
 
     def states(self, text: str) -> list[Mention]:
         """State mentions: names, capitals, demonyms, adjectives before a government noun,
         groups; overlapping matches keep the longest."""
         found: list[Mention] = []
-        for m in self._group_rx.finditer(text):
+        low = text.lower()
+        for m in self._group_rx.finditer(text, low):
             key = next(k for k in lexicon.GROUPS if k.lower() == m.group(1).lower())
             found.append(
                 Mention(m.start(1), m.end(1), m.group(1), "state", lexicon.GROUPS[key], True)
@@ -135,13 +143,14 @@ class Gazetteer:
         return _no_overlap(found)
 
     def anaphora(self, text: str) -> list[Mention]:
+        low = text.lower()
         out = [
             Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), True)
-            for m in self._plural_rx.finditer(text)
+            for m in self._plural_rx.finditer(text, low)
         ]
         out += [
             Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), False)
-            for m in self._singular_rx.finditer(text)
+            for m in self._singular_rx.finditer(text, low)
         ]
         return sorted(out, key=lambda m: m.start)
 
@@ -167,7 +176,7 @@ class Gazetteer:
         ]
         found += [
             Mention(m.start(1), m.end(1), m.group(1), "treaty_anaphor", ())
-            for m in self._treaty_anaphor_rx.finditer(text)
+            for m in self._treaty_anaphor_rx.finditer(text, low)
         ]
         return _no_overlap(found)
 
