@@ -11,11 +11,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from treatywatch import bulk
 from treatywatch.ledger import load
 from treatywatch.reading.pipeline import check_text, could_hold_claims, gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
+PASSES = 7  # this VM's timing noise is large: the median of seven, the fastest alongside
 OFF_TOPIC = (
     "The city council met on Tuesday to discuss the new tram line, which will connect the "
     "old town with the university campus. Residents raised questions about noise during "
@@ -39,15 +41,17 @@ def articles(words: int = 600) -> list[str]:
 def main() -> None:
     led = load()
     gazetteer(led)  # built once per ledger, as a server would
+    bulk.settle()  # and the record kept out of the collector's walks, as the web app does
     docs = articles()
     claims = sum(len(check_text(led, t, date(2025, 9, 1), TODAY).claims) for t in docs)  # warm-up
     runs = []
-    for _ in range(3):
+    for _ in range(PASSES):
         t0 = time.perf_counter()
         for text in docs:
             check_text(led, text, date(2025, 9, 1), TODAY)
         runs.append(time.perf_counter() - t0)
-    full = sorted(runs)[1]  # median of three warm passes
+    runs.sort()
+    full, best = runs[PASSES // 2], runs[0]  # the median warm pass, and the fastest
     off = [" ".join((OFF_TOPIC * 12).split()[:600])] * 2000
     t0 = time.perf_counter()
     rejected = sum(1 for text in off if not could_hold_claims(text))
@@ -57,8 +61,9 @@ def main() -> None:
     print("| benchmark | figure | ratio (same run) | target |")
     print("|---|---|---|---|")
     print(
-        f"| full pipeline, {len(docs)} 600-word articles ({claims} claims) | "
-        f"{full_rate:.0f} articles/s | 1x | >= 200 articles/s |"
+        f"| full pipeline, {len(docs)} 600-word articles ({claims} claims), median of "
+        f"{PASSES} passes (fastest pass) | {full_rate:.0f} articles/s "
+        f"({len(docs) / best:.0f}) | 1x | >= 200 articles/s |"
     )
     print(
         f"| prefilter, {len(off)} off-topic 600-word articles ({rejected} rejected) | "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -52,19 +53,38 @@ def _chamber(text: str) -> str | None:
     return None
 
 
-_PAIR_INDEX: dict[int, dict[tuple[str, str], list[Act]]] = {}
+# Per ledger, held only as long as the ledger lives (a ledger rebuilt after a write gets
+# its own; an id() key could be reused by a new ledger and hand it a stale index).
+_PAIR_INDEX: weakref.WeakKeyDictionary[Ledger, dict[tuple[str, str], list[Act]]] = (
+    weakref.WeakKeyDictionary()
+)
+_SOURCE_FIELDS: weakref.WeakKeyDictionary[Ledger, dict[str, dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _acts_by_pair(ledger: Ledger) -> dict[tuple[str, str], list[Act]]:
     """The record's acts grouped by (state, treaty), oldest first; built once per ledger."""
-    index = _PAIR_INDEX.get(id(ledger))
+    index = _PAIR_INDEX.get(ledger)
     if index is None:
         index = {}
         for a in sorted(ledger.dataset.acts, key=lambda a: a.day):
             if not a.alternate:
                 index.setdefault((a.state, a.treaty), []).append(a)
-        _PAIR_INDEX[id(ledger)] = index
+        _PAIR_INDEX[ledger] = index
     return index
+
+
+def _source_fields(ledger: Ledger) -> dict[str, dict[str, str]]:
+    """Each source id's URL, publisher and title as a claim lists them; once per ledger."""
+    fields = _SOURCE_FIELDS.get(ledger)
+    if fields is None:
+        fields = {
+            i: {"url": s.url, "publisher": s.publisher, "title": s.title}
+            for i, s in ledger.sources.items()
+        }
+        _SOURCE_FIELDS[ledger] = fields
+    return fields
 
 
 def _when(d: PartialDate) -> str:
@@ -81,6 +101,7 @@ class Checker:
         self.led = ledger
         self.today = today
         self._by_pair = _acts_by_pair(ledger)
+        self._fields = _source_fields(ledger)
 
     def check(self, claim: Claim, published: date | None) -> None:
         asof = published or self.today
@@ -170,13 +191,13 @@ class Checker:
         self._sources(claim, [s for r in span.reasons for s in r.sources])
 
     def _sources(self, claim: Claim, ids: Iterable[str]) -> None:
+        """Add the sources ``ids`` name to the claim, in order, each URL once."""
         have = {s["url"] for s in claim.sources}
-        for src in self.led.source_list(ids):
-            if src.url not in have:
-                claim.sources.append(
-                    {"url": src.url, "publisher": src.publisher, "title": src.title}
-                )
-                have.add(src.url)
+        for i in ids:
+            src = self._fields.get(i)
+            if src is not None and src["url"] not in have:
+                claim.sources.append(dict(src))
+                have.add(src["url"])
 
     @staticmethod
     def _set(claim: Claim, verdict: str, explanation: str) -> None:

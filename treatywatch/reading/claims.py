@@ -144,6 +144,10 @@ _NOT_YET = Folded(
     re.compile(r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b", re.I)
 )
 _DECIDED = Folded(re.compile(r"\bdecided\b", re.I))
+#: Between two triggers: nothing, or a conjunction, so the second shares the first's subjects.
+_GAP_NONE = re.compile(r"[\s,;]*")
+_GAP_JOINED = re.compile(r"^[\s,]*(?:and|but|then|yet)\s")
+_GAP_TAIL = re.compile(r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+){0,4}$")
 _SAID = re.compile(r"\b(?:said|says|told)\b")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 _SPEAKER_AFTER = re.compile(
@@ -238,21 +242,31 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
     if kind == "signature":
         return "signature"
     low = fragment.lower()
-    if re.search(SUSPEND, low):
-        return "suspension"
-    if re.search(
-        r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature", low
-    ):
-        return "signature_withdrawn"
-    if re.search(EXIT, low) or "no longer" in low or "cease" in low or "out of the" in low:
+    for rx, action in _ACTION_CUES:
+        if rx.search(low):
+            return action
+    if "no longer" in low or "cease" in low or "out of the" in low:
         return "withdrawal"
-    if re.search(r"\bratif\w*", low):
+    if _RATIFY.search(low):
         return "ratification"
-    if re.search(
-        r"\b(?:join(?:s|ed|ing)?|acce(?:de|ded|des|ding|ssion)|became|become|becomes|party)\b", low
-    ):
+    if _JOIN.search(low):
         return "accession"
     return ctx.action
+
+
+#: The action a claim's words name, tried in order on the lower-cased clause.
+_ACTION_CUES = [
+    (re.compile(SUSPEND), "suspension"),
+    (
+        re.compile(r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"),
+        "signature_withdrawn",
+    ),
+    (re.compile(EXIT), "withdrawal"),
+]
+_RATIFY = re.compile(r"\bratif\w*")
+_JOIN = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|acce(?:de|ded|des|ding|ssion)|became|become|becomes|party)\b"
+)
 
 
 def _modality(fragment: str, kind: str) -> str:
@@ -391,13 +405,7 @@ def _sentence_claims(
         if (
             not subjects
             and last_subjects
-            and (
-                re.fullmatch(r"[\s,;]*", gap)
-                or re.match(r"^[\s,]*(?:and|but|then|yet)\s", gap)
-                or re.search(
-                    r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+){0,4}$", gap
-                )
-            )
+            and (_GAP_NONE.fullmatch(gap) or _GAP_JOINED.match(gap) or _GAP_TAIL.search(gap))
         ):
             subjects = list(last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,7 +13,8 @@ from treatywatch.reading.check import Checker, _acts_by_pair
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
 
-_GAZETTEERS: dict[int, Gazetteer] = {}
+# One per ledger, for as long as the ledger lives (see check._PAIR_INDEX).
+_GAZETTEERS: weakref.WeakKeyDictionary[Ledger, Gazetteer] = weakref.WeakKeyDictionary()
 
 #: A cheap test that an article could hold a claim at all: it names a treaty (or a
 #: treaty-like word) and uses a word of joining, leaving, planning or measuring. Plain
@@ -84,9 +86,9 @@ def _act_from_record(ledger: Ledger, claim: Claim) -> None:
 
 
 def gazetteer(ledger: Ledger) -> Gazetteer:
-    g = _GAZETTEERS.get(id(ledger))
+    g = _GAZETTEERS.get(ledger)
     if g is None:
-        g = _GAZETTEERS[id(ledger)] = Gazetteer(ledger)
+        g = _GAZETTEERS[ledger] = Gazetteer(ledger)
     return g
 
 

@@ -95,8 +95,8 @@ def subjects_of(
     in_clause = [s for s in in_clause if not is_object(sentence, s)]
     codes = [c for s in in_clause for c in s.codes if c != counterpart]
     if kind in ("parliament_vote",):
-        for name, code in PARLIAMENTS.items():
-            if re.search(rf"\b{name}\b", m.group(0), re.I) and code not in codes:
+        for rx, code in _PARLIAMENT_NAMES:
+            if rx.search(m.group(0)) and code not in codes:
                 codes = [code]
                 break
     if not codes:
@@ -172,22 +172,28 @@ def is_object(sentence: str, mention: Mention) -> bool:
     Russia", "support Ukraine", "Russia's aggression")."""
     before = sentence[max(0, mention.start - 25) : mention.start].lower()
     after = sentence[mention.end : mention.end + 3]
-    if re.search(
-        r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|blaming|near|along|across|attacking|"
-        r"neighbou?r|neighbou?ring|bordering|border|than|including|like|for|toward|"
-        r"towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$",
-        before,
-    ):
+    if _GOVERNED.search(before):
         return True
-    return after.startswith(("'s", "’s")) and not re.match(
-        r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
-        r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
-        r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
-        r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
-        r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
-        sentence[mention.end + 2 : mention.end + 40],
-        re.I,
+    return after.startswith(("'s", "’s")) and not _POSSESSOR.match(
+        sentence[mention.end + 2 : mention.end + 40]
     )
+
+
+#: Words before a state that make it an object ("from Russia"), on lower-cased text.
+_GOVERNED = re.compile(
+    r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|"
+    r"blaming|near|along|across|attacking|neighbou?r|neighbou?ring|bordering|border|than|"
+    r"including|like|for|toward|towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$"
+)
+#: What may follow "Russia's" with Russia still the actor ("Russia's parliament").
+_POSSESSOR = re.compile(
+    r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
+    r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
+    r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
+    r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
+    r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
+    re.I,
+)
 
 
 def own_date(
@@ -202,3 +208,6 @@ def own_date(
     limit = min(later) if later else len(sentence)
     after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
     return after[0] if after else None
+
+
+_PARLIAMENT_NAMES = [(re.compile(rf"\b{name}\b", re.I), code) for name, code in PARLIAMENTS.items()]

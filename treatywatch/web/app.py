@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from treatywatch import __version__, overlay
+from treatywatch import __version__, bulk, overlay
 from treatywatch.dates import parse_day
 from treatywatch.ledger import Ledger, load
 from treatywatch.store import Store
@@ -52,6 +52,7 @@ def create_app(
     )
     app.state.store = store
     app.state.ledger = ledger or (overlay.load(store) if store else load())
+    bulk.settle()  # the record stays for the server's life: keep the collector off it
     app.state.today = today
     app.state.on_change = []
     errors.install(app)

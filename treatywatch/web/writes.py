@@ -13,7 +13,7 @@ from fastapi import APIRouter, Body, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from treatywatch import overlay
+from treatywatch import bulk, overlay
 from treatywatch.web.errors import error_response
 
 
@@ -83,6 +83,7 @@ def router(token: str) -> APIRouter:
         who = request.client.host if request.client else "api"
         (act_id,) = overlay.add_acts(store, [row], [src], who=f"api:{who}", why=body.why)
         request.app.state.ledger = overlay.load(store)
+        bulk.settle()
         for hook in request.app.state.on_change:
             hook()
         return JSONResponse({"id": act_id, "act": row}, status_code=201)
