@@ -7,6 +7,7 @@ subjects are the states named before the trigger in that clause (or the ones a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -202,11 +203,12 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     parts = [text[s:e].lower() for s, e in spans]
     triggers = _TRIGGER_SIEVE(parts)
     date_patterns = _DATE_SIEVE(parts)
+    found_in = doc.split(spans)
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
         screened = _Screened(parts[index], triggers[index], date_patterns[index])
         for claim in _sentence_claims(
-            sentence, s_start, published, gaz, ctx, doc.within(s_start, s_end), screened
+            sentence, s_start, published, gaz, ctx, found_in[index], screened
         ):
             k = claim.key()
             if k in seen:
@@ -338,17 +340,23 @@ class _Found:
     treaties: list[Mention]
     anaphora: list[Mention]
 
-    def within(self, start: int, end: int) -> _Found:
-        """The mentions lying wholly in ``[start, end)``, with offsets made relative to it."""
+    def split(self, spans: list[tuple[int, int]]) -> list[_Found]:
+        """For each span (sentence), the mentions lying wholly in it, with offsets made
+        relative to it; one pass over each list of mentions."""
+        by_span = [_by_span(items, spans) for items in (self.states, self.treaties, self.anaphora)]
+        return [_Found(*lists) for lists in zip(*by_span, strict=True)]
 
-        def cut(items: list[Mention]) -> list[Mention]:
-            return [
-                Mention(m.start - start, m.end - start, m.text, m.kind, m.codes, m.plural)
-                for m in items
-                if start <= m.start and m.end <= end
-            ]
 
-        return _Found(cut(self.states), cut(self.treaties), cut(self.anaphora))
+def _by_span(items: list[Mention], spans: list[tuple[int, int]]) -> list[list[Mention]]:
+    starts = [start for start, _ in spans]
+    out: list[list[Mention]] = [[] for _ in spans]
+    for m in items:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0 or m.end > spans[k][1]:
+            continue  # between sentences, or across a sentence end
+        start = spans[k][0]
+        out[k].append(Mention(m.start - start, m.end - start, m.text, m.kind, m.codes, m.plural))
+    return out
 
 
 def _sentence_claims(
