@@ -115,9 +115,17 @@ class Folded:
 
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         if self.low is None or len(low) != len(text):
-            yield from self.rx.finditer(text)
-            return
-        for m in self.low.finditer(low):
+            return self.rx.finditer(text)
+        first = self.low.search(low)
+        if first is None:  # the usual case: no generator needed
+            return iter(())
+        # finditer from the first match's start finds the same matches as from 0 (a
+        # lookbehind still sees the text before ``pos``).
+        return self._again(text, self.low.finditer(low, first.start()))
+
+    def _again(self, text: str, found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+        """Each match found on the lower-cased text, matched again on ``text``."""
+        for m in found:
             again = self.rx.match(text, m.start())
             if again is not None:
                 yield again

@@ -1,0 +1,117 @@
+"""The reader's speed devices change no result: screens never reject a text a pattern
+matches, folded patterns find the same matches, the sieve agrees with screening sentence
+by sentence, and trie-shaped alternations match what plain ones match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatywatch.reading.screen import Folded, Sieve, required, screen
+from treatywatch.reading.text import alternation, sentences
+from treatywatch.reading.triggers import TRIGGERS
+from treatywatch.reading.when import _PATTERNS as DATE_PATTERNS
+
+ROOT = Path(__file__).resolve().parents[1]
+PATTERNS = [rx for _, rx in TRIGGERS + DATE_PATTERNS]
+
+
+def _eval_sentences() -> list[str]:
+    out = []
+    for p in sorted((ROOT / "tests/eval/articles").glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        out += [text[s:e] for s, e in sentences(text)]
+    return out
+
+
+SENTENCES = _eval_sentences()
+
+
+@pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:40])
+def test_screen_never_rejects_a_sentence_the_pattern_matches(rx: re.Pattern[str]) -> None:
+    words = required(rx)
+    test = screen(rx)
+    matched = [s for s in SENTENCES if rx.search(s)]
+    for s in matched:
+        low = s.lower()
+        assert words is None or any(w in low for w in words), s
+        assert test is None or test(low), s
+    if words is not None:  # and it does screen: some sentence is rejected
+        assert any(not any(w in s.lower() for w in words) for s in SENTENCES)
+
+
+@pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:40])
+def test_folded_pattern_finds_the_same_matches(rx: re.Pattern[str]) -> None:
+    folded = Folded(rx)
+    for s in SENTENCES:
+        want = [(m.span(), m.groupdict(), m.group()) for m in rx.finditer(s)]
+        got = [(m.span(), m.groupdict(), m.group()) for m in folded.finditer(s, s.lower())]
+        assert got == want, s
+        first = folded.search(s, s.lower())
+        assert (first.span() if first else None) == (want[0][0] if want else None)
+
+
+def test_folding_keeps_escapes_and_group_names() -> None:
+    rx = re.compile(r"(?P<Num>\d+)\s*KM\b\S?", re.I)
+    folded = Folded(rx)
+    assert folded.low is not None
+    assert folded.low.pattern == r"(?P<Num>\d+)\s*km\b\S?"
+    text = "A border of 1,309 Km, it said"
+    assert [m.group("Num") for m in folded.finditer(text, text.lower())] == ["309"]
+    # A character named by its code could be upper case: such a pattern is not folded.
+    assert Folded(re.compile(r"\x41b", re.I)).low is None
+
+
+def test_a_text_whose_lower_case_is_longer_runs_the_original_pattern() -> None:
+    rx = re.compile(r"\bparty\b", re.I)
+    text = "İstanbul: the PARTY met"  # 'İ'.lower() is two characters
+    got = [m.span() for m in Folded(rx).finditer(text, text.lower())]
+    assert got == [m.span() for m in rx.finditer(text)] == [(14, 19)]
+
+
+def test_sieve_agrees_with_screening_each_sentence() -> None:
+    items = list(range(len(PATTERNS)))
+    words = [required(rx) for rx in PATTERNS]
+    sieve = Sieve(items, words)
+    for start in range(0, len(SENTENCES), 25):
+        parts = [s.lower() for s in SENTENCES[start : start + 25]]
+        got = sieve(parts)
+        want = [
+            [i for i, w in zip(items, words, strict=True) if w is None or any(x in p for x in w)]
+            for p in parts
+        ]
+        assert got == want
+
+
+_WORDS = ["party", "part", "parties", "art", "to sign", "sign", "signature", "nato", "at"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, " ", "x", "-", "Party", "ART"]), max_size=30))
+def test_trie_alternation_matches_the_plain_alternation(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = "|".join(re.escape(w) for w in sorted(set(_WORDS), key=lambda w: (-len(w), w)))
+    for wrap, flags in (
+        (r"(?<![\w-])({})(?![\w-])", 0),
+        (r"({})", 0),
+        (r"(?<![\w-])({})\b", re.I),
+    ):
+        want = re.compile(wrap.format(plain), flags)
+        got = re.compile(wrap.format(alternation(_WORDS, fold=bool(flags))), flags)
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, " ", ".", "Signed", "x"]), max_size=40))
+def test_sieve_sees_overlapping_words(pieces: list[str]) -> None:
+    parts = "".join(pieces).lower().split(".")
+    screens: list[frozenset[str] | None] = [frozenset({w}) for w in _WORDS] + [None]
+    got = Sieve(list(range(len(screens))), screens)(parts)
+    want = [
+        [i for i, w in enumerate(screens) if w is None or any(x in p for x in w)] for p in parts
+    ]
+    assert got == want
