@@ -115,3 +115,22 @@ def test_sieve_sees_overlapping_words(pieces: list[str]) -> None:
         [i for i, w in enumerate(screens) if w is None or any(x in p for x in w)] for p in parts
     ]
     assert got == want
+
+
+def test_gazetteer_names_match_as_their_look_behind_patterns() -> None:
+    from treatywatch.ledger import load
+    from treatywatch.reading.gazetteer import Gazetteer, _Names
+
+    gaz = Gazetteer(load())
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/eval/articles").glob("*.txt"))
+    ]
+    texts.append("xRussia and Russia; non-NATO NATO-led, the-Baltic states ЁRussia İtaly")
+    names = [v for v in vars(gaz).values() if isinstance(v, _Names)]
+    assert len(names) >= 8
+    for n in names:
+        for text in texts:
+            low = text.lower()
+            scan = low if n.fold and len(low) == len(text) else text
+            want = [m.span(1) for m in (n.full.finditer(text) if n.fold else n.full.finditer(scan))]
+            assert [m.span(1) for m in n.finditer(text, low)] == want, n.fast.pattern[:40]

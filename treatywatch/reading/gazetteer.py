@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from treatywatch.ledger import Ledger
 from treatywatch.reading import lexicon
-from treatywatch.reading.screen import Folded
 from treatywatch.reading.text import alternation
 
 #: Names too ambiguous to read as a state on their own ("Korea": which one?). Names that
@@ -67,33 +67,24 @@ class Gazetteer:
         for n, code in {**EXTRA_STATES, **lexicon.LEADERS}.items():
             names.setdefault(n, code)
         self.state_names = names
-        # Every name starts with a capital: the lookahead lets the long alternation fail
-        # fast at every other position.
-        self._state_rx = re.compile(
-            r"(?<![\w-])(?=[A-ZÀ-ÞĀ-Ž])(" + alternation(names) + r")(?![\w-])"
-        )
-        self._demonym_rx = re.compile(
-            r"(?<![\w-])(?:the\s+)?(" + alternation(lexicon.DEMONYMS) + r")\b"
-        )
-        self._adjective_rx = re.compile(
-            r"(?<![\w-])("
+        # A name is read only where it starts with a capital (a name that does not, such
+        # as "the Kremlin", is found by its capitalised part).
+        capitalised = [n for n in names if _CAPITAL.match(n)]
+        self._state_rx = _Names(r"(" + alternation(capitalised) + r")(?![\w-])")
+        self._demonym_rx = _Names(r"(?:the\s+)?(" + alternation(lexicon.DEMONYMS) + r")\b")
+        self._adjective_rx = _Names(
+            r"("
             + alternation(lexicon.ADJECTIVES)
             + r")\s+(?:"
             + "|".join(re.escape(n) for n in lexicon.GOVERNMENT_NOUNS)
             + r")\b"
         )
-        self._group_rx = Folded(
-            re.compile(r"(?<![\w-])(" + alternation(lexicon.GROUPS, fold=True) + r")\b", re.I)
+        self._group_rx = _Names(r"(" + alternation(lexicon.GROUPS, fold=True) + r")\b", fold=True)
+        self._plural_rx = _Names(
+            r"(" + alternation(lexicon.PLURAL_ANAPHORA, fold=True) + r")\b", fold=True
         )
-        self._plural_rx = Folded(
-            re.compile(
-                r"(?<![\w-])(" + alternation(lexicon.PLURAL_ANAPHORA, fold=True) + r")\b", re.I
-            )
-        )
-        self._singular_rx = Folded(
-            re.compile(
-                r"(?<![\w-])(" + alternation(lexicon.SINGULAR_ANAPHORA, fold=True) + r")\b", re.I
-            )
+        self._singular_rx = _Names(
+            r"(" + alternation(lexicon.SINGULAR_ANAPHORA, fold=True) + r")\b", fold=True
         )
         treaty_names: dict[str, str] = {}
         for t in ledger.treaties.values():
@@ -107,13 +98,11 @@ class Gazetteer:
         folded = {n.lower(): t for n, t in treaty_names.items() if n not in exact}
         self._treaty_exact = exact
         self._treaty_folded = folded
-        self._treaty_rx_exact = re.compile(r"(?<![\w-])(" + alternation(exact) + r")(?![\w-])")
+        self._treaty_rx_exact = _Names(r"(" + alternation(exact) + r")(?![\w-])")
         # Matched against the lower-cased text: faster than a case-insensitive scan.
-        self._treaty_rx_folded = re.compile(r"(?<![\w-])(" + alternation(folded) + r")(?![\w-])")
-        self._treaty_anaphor_rx = Folded(
-            re.compile(
-                r"(?<![\w-])(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", re.I
-            )
+        self._treaty_rx_folded = _Names(r"(" + alternation(folded) + r")(?![\w-])")
+        self._treaty_anaphor_rx = _Names(
+            r"(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", fold=True
         )
 
     def states(self, text: str) -> list[Mention]:
@@ -122,19 +111,18 @@ class Gazetteer:
         found: list[Mention] = []
         low = text.lower()
         for m in self._group_rx.finditer(text, low):
-            key = next(k for k in lexicon.GROUPS if k.lower() == m.group(1).lower())
-            found.append(
-                Mention(m.start(1), m.end(1), m.group(1), "state", lexicon.GROUPS[key], True)
-            )
-        for m in self._state_rx.finditer(text):
+            name = text[m.start(1) : m.end(1)]
+            key = next(k for k in lexicon.GROUPS if k.lower() == name.lower())
+            found.append(Mention(m.start(1), m.end(1), name, "state", lexicon.GROUPS[key], True))
+        for m in self._state_rx.finditer(text, low):
             found.append(
                 Mention(m.start(1), m.end(1), m.group(1), "state", (self.state_names[m.group(1)],))
             )
-        for m in self._demonym_rx.finditer(text):
+        for m in self._demonym_rx.finditer(text, low):
             found.append(
                 Mention(m.start(1), m.end(1), m.group(1), "state", (lexicon.DEMONYMS[m.group(1)],))
             )
-        for m in self._adjective_rx.finditer(text):
+        for m in self._adjective_rx.finditer(text, low):
             found.append(
                 Mention(
                     m.start(1), m.end(1), m.group(1), "state", (lexicon.ADJECTIVES[m.group(1)],)
@@ -145,21 +133,21 @@ class Gazetteer:
     def anaphora(self, text: str) -> list[Mention]:
         low = text.lower()
         out = [
-            Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), True)
+            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "state_anaphor", (), True)
             for m in self._plural_rx.finditer(text, low)
         ]
         out += [
-            Mention(m.start(1), m.end(1), m.group(1), "state_anaphor", (), False)
+            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "state_anaphor", (), False)
             for m in self._singular_rx.finditer(text, low)
         ]
         return sorted(out, key=lambda m: m.start)
 
     def treaties(self, text: str) -> list[Mention]:
+        low = text.lower()
         found = [
             Mention(m.start(1), m.end(1), m.group(1), "treaty", (self._treaty_exact[m.group(1)],))
-            for m in self._treaty_rx_exact.finditer(text)
+            for m in self._treaty_rx_exact.finditer(text, low)
         ]
-        low = text.lower()
         folded_text = low if len(low) == len(text) else text.casefold()
         if len(folded_text) != len(text):  # a character whose lower case is longer: rare
             folded_text = text
@@ -171,14 +159,52 @@ class Gazetteer:
                 "treaty",
                 (self._treaty_folded[m.group(1)],),
             )
-            for m in self._treaty_rx_folded.finditer(folded_text)
+            for m in self._treaty_rx_folded.finditer(folded_text, folded_text)
             if m.group(1) in self._treaty_folded
         ]
         found += [
-            Mention(m.start(1), m.end(1), m.group(1), "treaty_anaphor", ())
+            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "treaty_anaphor", ())
             for m in self._treaty_anaphor_rx.finditer(text, low)
         ]
         return _no_overlap(found)
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
+_WORDISH = re.compile(r"[\w-]")
+
+
+class _Names:
+    r"""``(?<![\w-])`` + ``body``, searched fast.
+
+    A pattern that opens with a look-behind makes the engine try every position; ``body``
+    alone opens with its names' first characters, so the engine skips to where one
+    stands, and the look-behind is checked on each hit (a failed hit resumes one character
+    on, as the engine would). ``fold``: ``body`` is in lower case and is matched against
+    the lower-cased text, like a case-insensitive pattern against the text (matches then
+    hold lower-cased characters: take names from the text by offset).
+    """
+
+    def __init__(self, body: str, fold: bool = False) -> None:
+        self.fast = re.compile(body)
+        self.fold = fold
+        self.full = re.compile(r"(?<![\w-])" + body, re.I if fold else 0)
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        scan = text
+        if self.fold:
+            if len(low) != len(text):  # a character whose lower case is longer: rare
+                yield from self.full.finditer(text)
+                return
+            scan = low
+        search, wordish = self.fast.search, _WORDISH.match
+        m = search(scan)
+        while m is not None:
+            at = m.start()
+            if at and wordish(scan, at - 1):
+                m = search(scan, at + 1)
+                continue
+            yield m
+            m = search(scan, m.end() if m.end() > at else at + 1)
 
 
 def _no_overlap(found: list[Mention]) -> list[Mention]:
