@@ -427,3 +427,29 @@ def test_successor_ratifies_its_predecessors_signature() -> None:
     assert any("predecessor" in r.text for r in span.reasons)
     _, problems = derive(cfe, acts(("ratification", "1992-07-09")), InForce(date(1992, 11, 9)))
     assert problems and "never signed" in str(problems[0])
+
+
+def test_ratification_without_a_recorded_signature_where_signatures_are_partial() -> None:
+    """A treaty whose record holds instruments but not every signature (a monitor gave the
+    year a state ratified): the ratification stands and its reason says the signature is
+    not in the record; where signatures are complete the same act is a problem."""
+    from dataclasses import replace
+
+    npt_like = treaty(
+        late=EntryRule("on_deposit", "IX(4)"),
+        opens=date(1968, 7, 1),
+        closes=date(1970, 3, 5),
+        eif=date(1970, 3, 5),
+    )
+    partial = replace(npt_like, signatures_complete=False)
+    ratified = acts(("ratification", "1975-01-01/1975-12-31"))
+    spans, problems = derive(partial, ratified, InForce(date(1970, 3, 5)))
+    assert problems == []
+    span = status_on(spans, D("1976-01-01"))
+    assert span is not None and span.status is Status.PARTY
+    assert span.start == D("1975-12-31")  # a range counts from its last day
+    text = span.reasons[-1].text
+    assert "signature is not in the record" in text and "between 1975-01-01" in text
+    assert status_on(spans, D("1975-06-30")) is None  # not yet certainly bound
+    _, problems = derive(npt_like, ratified, InForce(date(1970, 3, 5)))
+    assert problems and "never signed" in str(problems[0])

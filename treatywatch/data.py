@@ -645,6 +645,9 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         complete_until=complete_until,
         coverage_note=str(coverage.get("note", "")) if coverage else "",
         missing=tuple(str(m) for m in _list(y, coverage, "missing")) if coverage else (),
+        signatures_complete=str(coverage.get("signatures", "complete")) != "partial"
+        if coverage
+        else True,
     )
 
 

@@ -301,7 +301,8 @@ def _consent(run: _Run, act: Act) -> None:
         text = f"ratifies the signature of its predecessor ({pred.state}, {pred.date})"
         run.done.append(_Transition(act.day, run.current, _reason(act, text, "VCLT Art. 14")))
         run.signed = True
-    if act.kind in AFTER_SIGNATURE and not run.signed:
+    unsigned = act.kind in AFTER_SIGNATURE and not run.signed
+    if unsigned and t.signatures_complete:
         run.problem(
             act,
             f"{act.kind.value} by a state that never signed",
@@ -309,6 +310,8 @@ def _consent(run: _Run, act: Act) -> None:
         )
     run.consent = act
     text = _DEPOSITED[act.kind] + _day_unknown(act)
+    if unsigned:
+        text += " (its signature is not in the record)"
     if act.kind is ActKind.SUCCESSION:
         _succeed(run, act, text)
         return

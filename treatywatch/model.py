@@ -261,6 +261,10 @@ class Treaty:
     coverage_note: str = ""
     #: States whose acts under this treaty are known to be missing from the record.
     missing: tuple[str, ...] = ()
+    #: False when the record holds a state's instrument but not always the signature before
+    #: it (a monitor gave the year a state ratified, not when it signed): a ratification
+    #: then stands without one, and says so.
+    signatures_complete: bool = True
 
     def complete_for(self, state: str, on: date) -> bool:
         """Whether the record of this treaty can be trusted for ``state`` on ``on``."""
