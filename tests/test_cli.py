@@ -24,6 +24,8 @@ CASES = {
         "parties apmbc --on 2026-03-01 --status withdrawn,withdrawal_pending,suspended"
     ),
     "parties_ccm_csv": "parties ccm --on 2010-08-01 --format csv",
+    # A treaty whose record lacks a state's acts says so under the table.
+    "parties_incomplete_table": "parties cfe --on 2020-01-01",
     "timeline_fin_json": "timeline FIN --treaty apmbc --json",
     "changes_table": "changes --since 2025-06-01 --until 2026-03-01 --treaty apmbc",
     "upcoming_json": "upcoming --after 2025-12-01 --json",

@@ -16,7 +16,7 @@ from treatywatch import __version__
 from treatywatch.dates import parse_day, parse_partial
 from treatywatch.errors import DataError, TreatywatchError, UsageError
 from treatywatch.ledger import Ledger, build, load
-from treatywatch.model import Status
+from treatywatch.model import Status, Treaty
 from treatywatch.render import (
     answer_dict,
     borders_dict,
@@ -251,7 +251,22 @@ def cmd_parties(args: argparse.Namespace) -> str:
         w.writerow(headers)
         w.writerows(values)
         return buf.getvalue().rstrip("\n")
-    return table(headers, values) + f"\n{len(rows)} state(s)"
+    used = [treaty.id, *(led.treaty(t).id for t in (*args.party, *args.not_party))]
+    notes = [_coverage_note(led.treaties[t], on) for t in dict.fromkeys(used)]
+    return "\n".join([table(headers, values) + f"\n{len(rows)} state(s)", *(n for n in notes if n)])
+
+
+def _coverage_note(treaty: Treaty, on: date) -> str:
+    """A line saying where a treaty's record may lack acts on ``on`` (empty: complete)."""
+    gaps = []
+    if treaty.missing:
+        gaps.append("acts of " + ", ".join(treaty.missing) + " are missing")
+    if treaty.complete_until is not None and on > treaty.complete_until:
+        gaps.append(f"acts after {treaty.complete_until} may be missing")
+    if not gaps:
+        return ""
+    what = "; ".join(gaps)
+    return f"note: the {treaty.short_name} record is incomplete: {what} ({treaty.coverage_note})"
 
 
 def _changes_out(led: Ledger, changes: Sequence[object], as_json: bool) -> str:
