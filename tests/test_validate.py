@@ -75,6 +75,23 @@ def test_a_wrong_count_fails_the_load(data: Path) -> None:
     assert "expected 134" in str(err.value)
 
 
+def test_a_count_short_only_by_missing_states_is_a_known_gap(data: Path) -> None:
+    """CFE: the record lacks the US deposit (coverage: missing [USA]), so 30 states are
+    bound on 2020-01-01. A published 31 is a known gap; 32, or 29, is wrong data."""
+    path = data / "treaties" / "cfe.yaml"
+    text = path.read_text()
+    assert "assertions: []" in text and "missing: [USA]" in text
+    for count, fails in ((31, False), (32, True), (29, True)):
+        path.write_text(
+            text.replace("assertions: []", f"assertions: [{{date: 2020-01-01, count: {count}}}]")
+        )
+        ledger, problems = build(data)
+        assert any(f"expected {count}" in p.message for p in problems) is fails, count
+        if not fails:
+            assert ledger is not None
+            assert any(f"expected {count}" in g.message for g in ledger.gaps)
+
+
 def test_a_signatory_count_counts_states_of_any_listed_kind(data: Path) -> None:
     # CTBT: 187 signatories on 2023-10-18 include Montenegro, which signed by succession.
     path = data / "treaties" / "ctbt.yaml"
