@@ -201,12 +201,16 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     alike: dict[tuple[object, ...], list[Claim]] = {}
     spans = list(sentences(text))
     parts = [text[s:e].lower() for s, e in spans]
-    triggers = _TRIGGER_SIEVE(parts)
-    date_patterns = _DATE_SIEVE(parts)
+    passed = _SIEVE(parts)  # trigger patterns first, then date patterns, in order
     found_in = doc.split(spans)
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
-        screened = _Screened(parts[index], triggers[index], date_patterns[index])
+        cut = bisect.bisect_left(passed[index], len(FOLDED), key=_index_of)
+        screened = _Screened(
+            parts[index],
+            [FOLDED[i] for i, _ in passed[index][:cut]],
+            [p for _, p in passed[index][cut:] if p is not None],
+        )
         for claim in _sentence_claims(
             sentence, s_start, published, gaz, ctx, found_in[index], screened
         ):
@@ -319,8 +323,17 @@ _TITLES = re.compile(
 )
 
 
-_TRIGGER_SIEVE = Sieve(FOLDED, SCREEN_WORDS)
-_DATE_SIEVE = Sieve(DATE_PATTERNS, DATE_SCREEN_WORDS)
+# One scan of an article for both the trigger and the date patterns' screen words. Items
+# are (index, date pattern or None): indices below len(FOLDED) are triggers.
+_SIEVE: Sieve[tuple[int, tuple[str, Folded] | None]] = Sieve(
+    [(i, None) for i in range(len(FOLDED))]
+    + [(len(FOLDED) + i, p) for i, p in enumerate(DATE_PATTERNS)],
+    [*SCREEN_WORDS, *DATE_SCREEN_WORDS],
+)
+
+
+def _index_of(item: tuple[int, object]) -> int:
+    return item[0]
 
 
 @dataclass
