@@ -103,6 +103,18 @@ def test_an_alliance_named_inside_the_cue_is_the_treaty(ledger: Ledger) -> None:
     assert (by_state["LTU"].treaty, by_state["LTU"].verdict) == ("apmbc", "premature")
 
 
+def test_the_cue_names_the_action_over_its_clause(ledger: Ledger) -> None:
+    # "withdrawal ... took effect" is a withdrawal, though "suspended" follows in the clause.
+    text = (
+        "Russia's withdrawal from the CFE Treaty took effect in November 2023, sixteen "
+        "years after Moscow suspended the treaty."
+    )
+    claims = check_text(ledger, text, date(2024, 1, 15), date(2026, 11, 26)).claims
+    effect = next(c for c in claims if c.kind == "effective")
+    assert (effect.state, effect.action, effect.treaty) == ("RUS", "withdrawal", "cfe")
+    assert effect.verdict == "supported"
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -260,6 +260,10 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
     return ctx.action
 
 
+#: Actions read from the clause around a trigger that its own words, when they name
+#: another, overrule.
+_ACTIONS_A_CUE_OVERRULES = ("suspension", "withdrawal", "ratification", "accession")
+
 #: The action a claim's words name, tried in order on the lower-cased clause.
 _ACTION_CUES = [
     (re.compile(SUSPEND), "suspension"),
@@ -431,6 +435,11 @@ def _sentence_claims(
             subjects = list(last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
         action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
+        # The words that made this a claim name its action best ("Russia's withdrawal ...
+        # took effect, years after it suspended ..." is a withdrawal).
+        named = _action(m.group(0), real_kind, _Context()) if kind != "join_effective" else None
+        if named is not None and named != action and action in _ACTIONS_A_CUE_OVERRULES:
+            action = named
         if kind == "join_effective":
             action = "accession" if not re.search(r"ratif", m.group(0), re.I) else "ratification"
         modality = _modality(sentence[clause_start:end], real_kind)
