@@ -104,10 +104,10 @@ def test_an_alliance_named_inside_the_cue_is_the_treaty(ledger: Ledger) -> None:
 
 
 def test_the_cue_names_the_action_over_its_clause(ledger: Ledger) -> None:
-    # "withdrawal ... took effect" is a withdrawal, though "suspended" follows in the clause.
+    # "withdrawal ... took effect" is a withdrawal, though "suspended" follows close by.
     text = (
-        "Russia's withdrawal from the CFE Treaty took effect in November 2023, sixteen "
-        "years after Moscow suspended the treaty."
+        "Russia's withdrawal from the CFE Treaty took effect in November, and the allies "
+        "suspended it in turn."
     )
     claims = check_text(ledger, text, date(2024, 1, 15), date(2026, 11, 26)).claims
     effect = next(c for c in claims if c.kind == "effective")
