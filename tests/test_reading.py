@@ -115,6 +115,24 @@ def test_the_cue_names_the_action_over_its_clause(ledger: Ledger) -> None:
     assert effect.verdict == "supported"
 
 
+def test_became_the_nth_state_to_ratify_is_a_deposit(ledger: Ledger) -> None:
+    text = (
+        "Ghana on Friday became the 74th state to ratify the Treaty on the Prohibition of "
+        "Nuclear Weapons. Sierra Leone became the seventy-first country to join the ban treaty "
+        "last year."
+    )
+    claims = check_text(ledger, text, date(2025, 9, 27), date(2026, 11, 26)).claims
+    ghana = next(c for c in claims if c.state == "GHA")
+    assert (ghana.kind, ghana.action, ghana.treaty, ghana.date) == (
+        "deposit",
+        "ratification",
+        "tpnw",
+        "2025-09-26",
+    )
+    assert ghana.verdict == "supported"
+    assert any(c.state == "SLE" and c.kind == "deposit" for c in claims)
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

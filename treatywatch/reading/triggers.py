@@ -107,6 +107,12 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b" + _w(60) + _YEAR_OR_DAY,
     ),
     ("deposit", r"\b(?:signed and ratified|ratified (?:it )?in|ratified on)\b"),
+    # "became the 74th state to ratify": a count of deposits, so the deposit itself.
+    (
+        "deposit",
+        r"\bbec(?:ame|omes|oming|ome)\s+the\s+(?:\d+(?:st|nd|rd|th)|[\w-]+(?:st|nd|rd|th))\s+"
+        r"(?:state|country|nation|member|signatory)\s+to\s+(?:ratify|accede|join|adhere)\b",
+    ),
     ("deposit", r"\b(?:has|have|had)?\s*(?:never|not) (?:yet )?ratified\b"),
     (
         "deposit",
