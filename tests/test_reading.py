@@ -133,6 +133,20 @@ def test_became_the_nth_state_to_ratify_is_a_deposit(ledger: Ledger) -> None:
     assert any(c.state == "SLE" and c.kind == "deposit" for c in claims)
 
 
+def test_relative_clauses_keep_their_subjects(ledger: Ledger) -> None:
+    text = (
+        "Finland left the Ottawa Convention this month, after Estonia, Latvia and Lithuania, "
+        "whose withdrawals "
+        "became effective on December 27. Ukraine, which announced last summer that it was "
+        "suspending the treaty, remains bound by it."
+    )
+    claims = check_text(ledger, text, date(2026, 1, 12), date(2026, 11, 26)).claims
+    effective = {c.state for c in claims if c.kind == "effective" and c.date == "2025-12-27"}
+    assert effective == {"EST", "LVA", "LTU"}  # the whole list, not its last state
+    bound = [c for c in claims if c.kind == "status" and c.state == "UKR"]
+    assert bound and bound[0].action == "party" and bound[0].verdict == "supported"
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -419,6 +419,9 @@ class Checker:
                 for a in acts
                 if pd.contains(a.day)
                 or a.date.contains(pd.earliest)
+                # The effect's date, too: "left on Saturday, six months after their notices
+                # reached the UN" dates the notices only through the effect, and calling that
+                # wrong-step would accuse correct reporting of our reading's shortcut.
                 or (a.effective is not None and pd.contains(a.effective.earliest))
             ]
             if match:

@@ -102,11 +102,17 @@ def subjects_of(
     if not codes:
         anaph = [a for a in anaphora if clause_start <= a.start < start]
         before_clause = [s for s in states if s.end <= clause_start]
+        closed = _CLOSED_RELATIVE.search(sentence[:start])
+        held = [s for s in states if closed and s.end <= closed.start()]
         if (
             sentence[max(0, clause_start - 8) : clause_start].rstrip().endswith(("which", "who"))
             and before_clause
         ):
-            codes = list(before_clause[-1].codes)
+            # "Estonia, Latvia and Lithuania, whose withdrawals took effect": the list.
+            codes = [c for s in _list_ending(sentence, before_clause) for c in s.codes]
+        elif closed and held and not sentence[held[-1].end : closed.start()].strip():
+            # "Ukraine, which announced ..., remains bound": the state before the clause.
+            codes = [c for s in _list_ending(sentence, held) for c in s.codes]
         elif anaph and ctx.subjects:
             codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
         elif (
@@ -165,6 +171,21 @@ def subjects_of(
         if c not in seen:
             seen.append(c)
     return seen, counterpart
+
+
+#: A relative clause closed before a trigger: ", which announced ... treaty, <trigger>".
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$")
+_LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
+
+
+def _list_ending(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The run of states listed together ("A, B and C") that ends with the last mention."""
+    run = [mentions[-1]]
+    for prev in reversed(mentions[:-1]):
+        if not _LIST_GAP.fullmatch(sentence[prev.end : run[0].start]):
+            break
+        run.insert(0, prev)
+    return run
 
 
 def is_object(sentence: str, mention: Mention) -> bool:
