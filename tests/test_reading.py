@@ -147,6 +147,34 @@ def test_relative_clauses_keep_their_subjects(ledger: Ledger) -> None:
     assert bound and bound[0].action == "party" and bound[0].verdict == "supported"
 
 
+def test_a_vote_in_each_chamber_and_a_later_date_not_borrowed(ledger: Ledger) -> None:
+    text = (
+        "President Vladimir Putin on Thursday signed a law revoking Russia's ratification of "
+        "the Comprehensive Nuclear-Test-Ban Treaty. The State Duma had voted for the bill on "
+        "October 18 and the Federation Council approved it a week later. Russia suspended its "
+        "participation in the New START treaty in February."
+    )
+    claims = check_text(ledger, text, date(2023, 11, 2), date(2026, 11, 26)).claims
+    law = next(c for c in claims if c.kind == "law_signed")
+    assert (law.state, law.action, law.treaty) == ("RUS", "withdrawal", "ctbt")
+    votes = [c for c in claims if c.kind == "parliament_vote"]
+    assert len(votes) == 2  # one claim per chamber
+    assert [v.date for v in votes] == ["2023-10-18", None]  # "a week later" is not October 18
+    # A past-tense verb puts a month without a year before publication, not after it.
+    suspended = next(c for c in claims if c.treaty == "new_start")
+    assert (suspended.date, suspended.verdict) == ("2023-02", "supported")
+
+
+def test_a_vote_of_an_unrecorded_chamber_says_what_is_recorded(ledger: Ledger) -> None:
+    text = (
+        "The Sejm voted to leave the Ottawa Convention in June and the Senate approved it in July."
+    )
+    claims = check_text(ledger, text, date(2025, 8, 20), date(2026, 11, 26)).claims
+    senate = [c for c in claims if c.kind == "parliament_vote" and c.date == "2025-07"]
+    assert senate and senate[0].verdict == "unverifiable"
+    assert "of the senate" in senate[0].explanation and "Sejm" in senate[0].explanation
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -312,7 +312,7 @@ class Checker:
 
     def _steps(self, claim: Claim, asof: date, kind: str) -> None:
         name = self._name(claim)
-        events = self._events(claim, _STEPS[kind])
+        events = every = self._events(claim, _STEPS[kind])
         chamber = _chamber(claim.cue)
         if chamber and events:
             events = [e for e in events if chamber in e.note.lower()] or (
@@ -332,7 +332,18 @@ class Checker:
                 self._set(claim, "unverifiable", "nothing recorded either way")
             return
         if not events and claim.treaty:
-            self._set(claim, "unverifiable", f"no {kind.replace('_', ' ')} recorded for {name}")
+            what = kind.replace("_", " ")
+            if every:  # votes of another chamber are recorded, not this one's
+                self._fact_event(claim, every[-1])
+                self._set(
+                    claim,
+                    "unverifiable",
+                    f"no {what} of the {chamber} recorded for {name} (recorded: "
+                    + "; ".join(f"{(e.note or e.kind).split(' (')[0]} on {e.date}" for e in every)
+                    + ")",
+                )
+                return
+            self._set(claim, "unverifiable", f"no {what} recorded for {name}")
             return
         pd = self._claim_date(claim)
         if pd is not None and claim.modality in ("planned", "considered"):

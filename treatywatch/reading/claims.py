@@ -23,6 +23,7 @@ from treatywatch.reading.subjects import (
 )
 from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
 from treatywatch.reading.triggers import (
+    CHAMBER,
     EXIT,
     FOLDED,
     PRIORITY,
@@ -74,6 +75,7 @@ class Claim:
 
     def key(self) -> tuple[object, ...]:
         return (
+            _chamber(self),
             self.kind,
             self.action,
             self.state,
@@ -231,8 +233,30 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
 
 
 def _gist(c: Claim) -> tuple[object, ...]:
-    """What two claims must share to be the same assertion made twice."""
-    return (c.kind, c.action, c.state, c.counterpart, c.treaty, c.modality, c.value, c.speaker)
+    """What two claims must share to be the same assertion made twice (a vote in each
+    chamber is a claim of its own)."""
+    return (
+        c.kind,
+        c.action,
+        c.state,
+        c.counterpart,
+        c.treaty,
+        c.modality,
+        c.value,
+        c.speaker,
+        _chamber(c),
+    )
+
+
+_CHAMBER = re.compile(CHAMBER, re.I)
+#: Words after a trigger that date it by an offset from an earlier date.
+_LATER = re.compile(r"\s*(?:it\s+|them\s+|so\s+)?(?:[\w-]+\s+){0,3}(?:later|afterwards)\b", re.I)
+
+
+def _chamber(c: Claim) -> str | None:
+    """The chamber a parliament_vote claim names ("the Federation Council"), lower-cased."""
+    found = _CHAMBER.search(c.cue) if c.kind == "parliament_vote" else None
+    return found.group().lower() if found else None
 
 
 def _dates_agree(a: Claim, b: Claim) -> bool:
@@ -457,7 +481,9 @@ def _sentence_claims(
         if real_kind == "intent" and action is None:
             continue
         claim_date = tensed(
-            _date_for(dates, start, end, real_kind), sentence[clause_start : end + 30], published
+            _date_for(dates, start, end, real_kind, sentence[end : end + 40]),
+            sentence[clause_start : end + 30],
+            published,
         )
         value, unit, qualifier = _figure(real_kind, m, sentence)
         if (
@@ -556,13 +582,20 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
     return ctx.treaty
 
 
-def _date_for(dates: list[DateMention], start: int, end: int, kind: str) -> DateMention | None:
+def _date_for(
+    dates: list[DateMention], start: int, end: int, kind: str, tail: str = ""
+) -> DateMention | None:
+    """The date a claim speaks of: one inside its trigger, else just after, else just
+    before -- but not before when the words after it count on from that date ("the
+    Federation Council approved it a week later")."""
     if kind in FIGURE_KINDS:
         return None
     usable = [d for d in dates if d.value is not None or d.relative]
     after = [d for d in usable if d.start >= end - 5 and d.start - end < 70]
     inside = [d for d in usable if start <= d.start < end]
-    before = [d for d in usable if d.end <= start and start - d.end < 60]
+    before = (
+        [] if _LATER.match(tail) else [d for d in usable if d.end <= start and start - d.end < 60]
+    )
     for group in (inside, after, before[::-1]):
         if group:
             return group[0]

@@ -20,7 +20,7 @@ def _w(n: int) -> str:
 EXIT = (
     r"(?:withdr[ae]w\w*|leav(?:e|es|ing)|left|exit\w*|quit\w*|pull\w*(?:\s+\w+){0,2}\s+out|"
     r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|depart\w*|"
-    r"revok\w*\s+(?:its\s+|the\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
+    r"revok\w*\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
 )
 JOIN = r"(?:join(?:s|ed|ing)?\b|accede\w*|accession|ratif\w*|sign up)"
 SUSPEND = r"(?:suspen\w+)"

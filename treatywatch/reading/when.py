@@ -279,7 +279,9 @@ def _weekday(published: date, weekday: int, direction: int) -> date:
 
 _PAST = re.compile(
     r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
-    r"left|withdrew|quit|approved|gave|filed|sent|last)\b",
+    r"left|withdrew|quit|approved|gave|filed|sent|last|suspended|expired|joined|deposited|"
+    r"revoked|rejected|entered|ended|adopted|passed|denounced|lodged|submitted|exited|"
+    r"received|handed|informed)\b",
     re.I,
 )
 
