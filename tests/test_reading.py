@@ -175,6 +175,21 @@ def test_a_vote_of_an_unrecorded_chamber_says_what_is_recorded(ledger: Ledger) -
     assert "of the senate" in senate[0].explanation and "Sejm" in senate[0].explanation
 
 
+def test_an_alliance_as_descriptor_and_a_date_counted_back(ledger: Ledger) -> None:
+    text = (
+        "Hungary's withdrawal from the International Criminal Court took effect on Tuesday, "
+        "a year after Budapest notified the United Nations, making it the first European "
+        "Union member to leave the court."
+    )
+    claims = check_text(ledger, text, date(2026, 6, 3), date(2026, 11, 26)).claims
+    notice = next(c for c in claims if c.kind == "deposit")
+    # The ICC, not the EU named as a descriptor; and not Tuesday's date, which is the effect.
+    assert (notice.state, notice.treaty, notice.date) == ("HUN", "rome_statute", None)
+    assert notice.verdict == "supported"
+    effect = next(c for c in claims if c.kind == "effective")
+    assert (effect.date, effect.verdict) == ("2026-06-02", "supported")
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

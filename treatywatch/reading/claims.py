@@ -249,6 +249,8 @@ def _gist(c: Claim) -> tuple[object, ...]:
 
 
 _CHAMBER = re.compile(CHAMBER, re.I)
+#: Words between a date and a later trigger that put the trigger before or after it.
+_OFFSET = re.compile(r"\b(?:after|before|since|ago)\b", re.I)
 #: Words after a trigger that date it by an offset from an earlier date.
 _LATER = re.compile(r"\s*(?:it\s+|them\s+|so\s+)?(?:[\w-]+\s+){0,3}(?:later|afterwards)\b", re.I)
 
@@ -481,7 +483,7 @@ def _sentence_claims(
         if real_kind == "intent" and action is None:
             continue
         claim_date = tensed(
-            _date_for(dates, start, end, real_kind, sentence[end : end + 40]),
+            _date_for(dates, start, end, real_kind, sentence),
             sentence[clause_start : end + 30],
             published,
         )
@@ -573,7 +575,12 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
         within = [t for t in named if pos <= t.start and t.end <= end]  # "joined NATO in 2023"
         if within:
             return within[0].codes[0]
-        right_after = [t for t in named if end - 1 <= t.start <= end + 25]
+        # An alliance right after the verb ("left the EU"), a treaty a little further on
+        # ("withdrew last year from the Ottawa Convention"); an alliance further on is a
+        # descriptor ("..., making it the first European Union member to").
+        right_after = [
+            t for t in named if end - 1 <= t.start <= end + (5 if t.codes[0] in ALLIANCES else 25)
+        ]
         if right_after:
             return right_after[0].codes[0]
     treaties_only = [t for t in named if t.codes[0] not in ALLIANCES]
@@ -583,19 +590,24 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
 
 
 def _date_for(
-    dates: list[DateMention], start: int, end: int, kind: str, tail: str = ""
+    dates: list[DateMention], start: int, end: int, kind: str, sentence: str = ""
 ) -> DateMention | None:
     """The date a claim speaks of: one inside its trigger, else just after, else just
-    before -- but not before when the words after it count on from that date ("the
-    Federation Council approved it a week later")."""
+    before -- but not one before it when the words after the trigger count on from that
+    date ("the Federation Council approved it a week later") or the words between count
+    back from it ("took effect on Saturday, six months after it notified the UN")."""
     if kind in FIGURE_KINDS:
         return None
     usable = [d for d in dates if d.value is not None or d.relative]
     after = [d for d in usable if d.start >= end - 5 and d.start - end < 70]
     inside = [d for d in usable if start <= d.start < end]
-    before = (
-        [] if _LATER.match(tail) else [d for d in usable if d.end <= start and start - d.end < 60]
-    )
+    before = []
+    if not _LATER.match(sentence[end : end + 40]):
+        before = [
+            d
+            for d in usable
+            if d.end <= start and start - d.end < 60 and not _OFFSET.search(sentence[d.end : start])
+        ]
     for group in (inside, after, before[::-1]):
         if group:
             return group[0]
