@@ -190,6 +190,14 @@ def test_an_alliance_as_descriptor_and_a_date_counted_back(ledger: Ledger) -> No
     assert (effect.date, effect.verdict) == ("2026-06-02", "supported")
 
 
+def test_a_verb_understood_again_for_a_further_state_and_date(ledger: Ledger) -> None:
+    text = "Burundi left the court in 2017 and the Philippines in 2019, the ICC said."
+    claims = check_text(ledger, text, date(2026, 6, 3), date(2026, 11, 26)).claims
+    got = {(c.state, c.kind, c.action, c.treaty, c.date, c.verdict) for c in claims}
+    assert ("BDI", "effective", "withdrawal", "rome_statute", "2017", "supported") in got
+    assert ("PHL", "effective", "withdrawal", "rome_statute", "2019", "supported") in got
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -538,6 +538,19 @@ def _sentence_claims(
                     cue=m.group(0),
                 )
             )
+        # "Burundi left the court in 2017 and the Philippines in 2019": the verb understood
+        # again for a further state and date.
+        if claims and claims[-1].cue == m.group(0) and claim_date is not None:
+            for code, gapped in _gapped(sentence, claim_date, states, dates):
+                again = tensed(gapped, sentence[clause_start : end + 30], published)
+                claims.append(
+                    replace(
+                        claims[-1],
+                        state=code,
+                        date=str(again.value) if again and again.value else None,
+                        date_relative=bool(again and again.relative),
+                    )
+                )
         if subjects:
             last_subjects = list(subjects)
         if subjects and real_kind not in FIGURE_KINDS:
@@ -587,6 +600,31 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
     if treaties_only:
         return min(treaties_only, key=lambda t: abs(t.start - pos)).codes[0]
     return ctx.treaty
+
+
+def _gapped(
+    sentence: str, first: DateMention, states: list[Mention], dates: list[DateMention]
+) -> list[tuple[str, DateMention]]:
+    """The further "and <state> in <date>" pairs right after a claim's date."""
+    out: list[tuple[str, DateMention]] = []
+    at = first.end
+    while True:
+        joint = _GAP_AND.match(sentence, at)
+        if joint is None:
+            return out
+        state = next((s for s in states if s.start == joint.end()), None)
+        if state is None or len(state.codes) != 1:
+            return out
+        prep = _GAP_PREP.match(sentence, state.end)
+        when = prep and next((d for d in dates if d.start == prep.end()), None)
+        if not when:
+            return out
+        out.append((state.codes[0], when))
+        at = when.end
+
+
+_GAP_AND = re.compile(r"\s*,?\s*(?:and|while)\s+(?:the\s+)?")
+_GAP_PREP = re.compile(r"\s+(?:in|on)\s+")
 
 
 def _date_for(
