@@ -198,6 +198,19 @@ def test_a_verb_understood_again_for_a_further_state_and_date(ledger: Ledger) ->
     assert ("PHL", "effective", "withdrawal", "rome_statute", "2019", "supported") in got
 
 
+def test_plans_after_a_long_relative_clause_and_a_ruled_out_exit(ledger: Ledger) -> None:
+    text = (
+        "He said Poland, which shares a 232-kilometre border with Belarus and a 210-kilometre "
+        "border with Russia's Kaliningrad region, was also considering supplying mines to "
+        "Ukraine. Norway has ruled out leaving the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 3, 18), date(2026, 11, 26)).claims
+    supply = next(c for c in claims if c.kind == "transfer_plan")
+    assert (supply.state, supply.counterpart, supply.modality) == ("POL", "UKR", "considered")
+    norway = next(c for c in claims if c.state == "NOR")
+    assert (norway.kind, norway.action, norway.modality) == ("intent", "withdrawal", "negated")
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

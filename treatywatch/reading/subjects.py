@@ -174,7 +174,7 @@ def subjects_of(
 
 
 #: A relative clause closed before a trigger: ", which announced ... treaty, <trigger>".
-_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$")
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,4}$")
 _LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
 
 

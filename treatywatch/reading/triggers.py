@@ -239,7 +239,7 @@ _SPECS: list[tuple[str, str]] = [
         r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
         r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
         r"push|calls?|called|recommended|recommends|recommendation|urged|urges|floated|"
-        r"approved|asked)\b"
+        r"approved|asked|ruled out|rules out|refused|refuses)\b"
         + _w(40)
         + r"\b(?:to |of |for )?(?:"
         + EXIT
