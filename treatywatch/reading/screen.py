@@ -131,26 +131,18 @@ class Folded:
                 yield again
 
 
+#: Escapes that name a character by its code (\x41, \u0041, \N{...}, octal), which
+#: could be an upper-case letter: a pattern holding one is not folded.
+_CODE_ESCAPES = frozenset("xuUN01234567")
+
+
 def _lower_source(source: str) -> str | None:
     """The pattern ``source`` with its letters lower-cased (escapes and group names kept),
     or None when it holds an escape naming a character by code (which could be upper case)."""
     out, i = [], 0
     while i < len(source):
         if source[i] == "\\":
-            if source[i + 1 : i + 2] in (
-                "x",
-                "u",
-                "U",
-                "N",
-                "0",
-                "1",
-                "2",
-                "3",
-                "4",
-                "5",
-                "6",
-                "7",
-            ):
+            if source[i + 1 : i + 2] in _CODE_ESCAPES:
                 return None
             out.append(source[i : i + 2])
             i += 2
