@@ -211,6 +211,18 @@ def test_plans_after_a_long_relative_clause_and_a_ruled_out_exit(ledger: Ledger)
     assert (norway.kind, norway.action, norway.modality) == ("intent", "withdrawal", "negated")
 
 
+def test_joining_an_alliance_and_a_department_that_is_no_departure(ledger: Ledger) -> None:
+    text = (
+        "Finland became NATO's 31st member on Tuesday when its foreign minister handed the "
+        "instrument of accession to the U.S. State Department, the alliance's depositary."
+    )
+    claims = check_text(ledger, text, date(2023, 4, 4), date(2026, 11, 26)).claims
+    got = {(c.kind, c.action, c.state, c.treaty, c.date, c.verdict) for c in claims}
+    assert ("effective", "accession", "FIN", "nato", "2023-04-04", "supported") in got
+    # "Department" is not a departure: the instrument handed over is an accession.
+    assert ("deposit", "accession", "FIN", "nato", "2023-04-04", "supported") in got
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -150,7 +150,9 @@ _DECIDED = Folded(re.compile(r"\bdecided\b", re.I))
 #: Between two triggers: nothing, or a conjunction, so the second shares the first's subjects.
 _GAP_NONE = re.compile(r"[\s,;]*")
 _GAP_JOINED = re.compile(r"^[\s,]*(?:and|but|then|yet)\s")
-_GAP_TAIL = re.compile(r"(?:^|\s)(?:and|but|then|before|after|yet|while)\s*(?:\w+\s+){0,4}$")
+_GAP_TAIL = re.compile(
+    r"(?:^|\s)(?:and|but|then|before|after|yet|while|when|as)\s*(?:\w+\s+){0,4}$"
+)
 _SAID = re.compile(r"\b(?:said|says|told)\b")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 _SPEAKER_AFTER = re.compile(
@@ -194,10 +196,11 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     doc = _Found(gaz.states(text), gaz.treaties(text), gaz.anaphora(text))
     ctx = _Context()
     ctx.pair = first_pair(text, doc.states)
-    named = [
-        t.codes[0] for t in doc.treaties if t.kind == "treaty" and t.codes[0] not in ("nato", "eu")
-    ]
-    ctx.treaty = max(dict.fromkeys(named), key=named.count) if named else None  # ties: first named
+    every = [t.codes[0] for t in doc.treaties if t.kind == "treaty"]
+    # The text's treaty: the one it names most (ties: the first named); an alliance only
+    # when it names nothing else (otherwise "NATO member Poland" is a descriptor).
+    named = [t for t in every if t not in ALLIANCES] or every
+    ctx.treaty = max(dict.fromkeys(named), key=named.count) if named else None
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     alike: dict[tuple[object, ...], list[Claim]] = {}
@@ -599,6 +602,8 @@ def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1
     treaties_only = [t for t in named if t.codes[0] not in ALLIANCES]
     if treaties_only:
         return min(treaties_only, key=lambda t: abs(t.start - pos)).codes[0]
+    if ctx.treaty is None and named:  # an article about an alliance alone
+        return min(named, key=lambda t: abs(t.start - pos)).codes[0]
     return ctx.treaty
 
 

@@ -19,7 +19,8 @@ def _w(n: int) -> str:
 
 EXIT = (
     r"(?:withdr[ae]w\w*|leav(?:e|es|ing)|left|exit\w*|quit\w*|pull\w*(?:\s+\w+){0,2}\s+out|"
-    r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|depart\w*|"
+    r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|"
+    r"depart(?:s|ed|ing|ure|ures)?\b|"
     r"revok\w*\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
 )
 JOIN = r"(?:join(?:s|ed|ing)?\b|accede\w*|accession|ratif\w*|sign up)"
@@ -79,7 +80,7 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "deposit",
-        r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s)? (?:over|in)|lodg(?:ed|es)|"
+        r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s|ing)?(?: over| in)?|lodg(?:ed|es)|"
         r"delivered|present(?:ed|s)|transmitted)\b"
         + _w(60)
         + r"\b(?:instrument|notice|notification|documents?|papers|paperwork|letter|note)\b",
@@ -186,6 +187,13 @@ _SPECS: list[tuple[str, str]] = [
         "join_effective",
         r"\b(?:became|becomes|become|becoming|has become|will become)\s+(?:the\s+\w+\s+|a\s+full\s+|an?\s+)?"
         r"(?:full\s+)?(?:state |states )?part(?:y|ies)\b",
+    ),
+    # "became NATO's 31st member", "became a member of the EU": joining an alliance.
+    (
+        "join_effective",
+        r"\b(?:became|becomes|become|becoming|has become|will become)\s+"
+        r"(?:(?:the|a|an|a full|its)\s+|(?:NATO|the EU|the European Union)(?:'s|’s)\s+)?"
+        r"(?:[\w-]+(?:st|nd|rd|th)\s+)?(?:full\s+)?member\b",
     ),
     (
         "join_effective",
