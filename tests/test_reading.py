@@ -223,6 +223,22 @@ def test_joining_an_alliance_and_a_department_that_is_no_departure(ledger: Ledge
     assert ("deposit", "accession", "FIN", "nato", "2023-04-04", "supported") in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia quite quickly notified the UN Secretary-General of its accession to the Arms "
+        "Trade Treaty in 2014.",
+        "Estonia, its left-leaning cabinet said, notified the UN Secretary-General of its "
+        "accession to the Arms Trade Treaty in 2014.",
+    ],
+)
+def test_words_that_only_contain_an_exit_cue_do_not_make_a_withdrawal(
+    ledger: Ledger, text: str
+) -> None:
+    claims = check_text(ledger, text, date(2020, 1, 1), date(2026, 11, 26)).claims
+    assert claims and all(c.action != "withdrawal" for c in claims)
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -300,7 +300,7 @@ _ACTION_CUES = [
         re.compile(r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"),
         "signature_withdrawn",
     ),
-    (re.compile(EXIT), "withdrawal"),
+    (re.compile(r"\b" + EXIT), "withdrawal"),  # a word of its own: not "cleave", "pullover"
 ]
 _RATIFY = re.compile(r"\bratif\w*")
 _JOIN = re.compile(

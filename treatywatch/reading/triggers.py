@@ -18,7 +18,8 @@ def _w(n: int) -> str:
 
 
 EXIT = (
-    r"(?:withdr[ae]w\w*|leav(?:e|es|ing)|left|exit\w*|quit\w*|pull\w*(?:\s+\w+){0,2}\s+out|"
+    r"(?:withdr[ae]w\w*|leav(?:e|es|ing)\b|left\b(?!-)|exit(?:s|ed|ing)?\b|quit(?:s|ting)?\b|"
+    r"pull\w*(?:\s+\w+){0,2}\s+out|"
     r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|"
     r"depart(?:s|ed|ing|ure|ures)?\b|"
     r"revok\w*\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
