@@ -239,6 +239,20 @@ def test_words_that_only_contain_an_exit_cue_do_not_make_a_withdrawal(
     assert claims and all(c.action != "withdrawal" for c in claims)
 
 
+def test_a_reported_plan_is_judged_as_of_its_date(ledger: Ledger) -> None:
+    text = (
+        "The United States signed the Arms Trade Treaty in 2013 but never ratified it, and in "
+        "2019 it announced it would withdraw its signature."
+    )
+    claims = check_text(ledger, text, date(2026, 2, 1), date(2026, 11, 26)).claims
+    never = next(c for c in claims if c.modality == "negated")
+    # The cue names the action; the next clause's date is not this claim's.
+    assert (never.action, never.verdict) == ("ratification", "supported")
+    assert never.date != "2019"
+    plan = next(c for c in claims if c.modality == "planned")
+    assert (plan.action, plan.date, plan.verdict) == ("signature_withdrawn", "2019", "supported")
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -410,7 +410,15 @@ class Checker:
                 self._set(claim, "supported", f"no such notice by {asof}")
             return
         if claim.modality in ("planned", "considered"):
-            after = [a for a in acts if a.day > asof]
+            # "In 2019 it announced it would withdraw its signature": judged as of the day
+            # the plan was reported, not today.
+            then = pd.earliest if pd is not None and pd.earliest < asof else asof
+            done = [a for a in acts if a.day < then] if then != asof else done
+            after = (
+                [a for a in acts if a.day >= then]
+                if then != asof
+                else [a for a in acts if a.day > asof]
+            )
             if done:
                 self._fact_act(claim, done[-1])
                 self._set(

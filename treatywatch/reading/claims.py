@@ -252,6 +252,8 @@ def _gist(c: Claim) -> tuple[object, ...]:
 
 
 _CHAMBER = re.compile(CHAMBER, re.I)
+#: A clause break between a trigger and a later date: the date belongs to the next clause.
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
 #: Words between a date and a later trigger that put the trigger before or after it.
 _OFFSET = re.compile(r"\b(?:after|before|since|ago)\b", re.I)
 #: Words after a trigger that date it by an offset from an earlier date.
@@ -291,7 +293,13 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
 
 #: Actions read from the clause around a trigger that its own words, when they name
 #: another, overrule.
-_ACTIONS_A_CUE_OVERRULES = ("suspension", "withdrawal", "ratification", "accession")
+_ACTIONS_A_CUE_OVERRULES = (
+    "suspension",
+    "withdrawal",
+    "ratification",
+    "accession",
+    "signature_withdrawn",
+)
 
 #: The action a claim's words name, tried in order on the lower-cased clause.
 _ACTION_CUES = [
@@ -642,7 +650,13 @@ def _date_for(
     if kind in FIGURE_KINDS:
         return None
     usable = [d for d in dates if d.value is not None or d.relative]
-    after = [d for d in usable if d.start >= end - 5 and d.start - end < 70]
+    after = [
+        d
+        for d in usable
+        if d.start >= end - 5
+        and d.start - end < 70
+        and not _NEW_CLAUSE.search(sentence[end : d.start])  # "..., and in 2019 it ..."
+    ]
     inside = [d for d in usable if start <= d.start < end]
     before = []
     if not _LATER.match(sentence[end : end + 40]):

@@ -17,6 +17,11 @@ def _w(n: int) -> str:
     return f"[^.;:!?]{{0,{n}}}?"
 
 
+def _in_clause(n: int) -> str:
+    """Up to n characters, not past a sentence break nor into a new clause (", and ...")."""
+    return rf"(?:(?!,\s*(?:and|but|while)\b)[^.;:!?]){{0,{n}}}?"
+
+
 EXIT = (
     r"(?:withdr[ae]w\w*|leav(?:e|es|ing)\b|left\b(?!-)|exit(?:s|ed|ing)?\b|quit(?:s|ting)?\b|"
     r"pull\w*(?:\s+\w+){0,2}\s+out|"
@@ -106,7 +111,9 @@ _SPECS: list[tuple[str, str]] = [
     ("deposit", r"\bsimilar notices from\b"),
     (
         "deposit",
-        r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b" + _w(60) + _YEAR_OR_DAY,
+        r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b"
+        + _in_clause(60)
+        + _YEAR_OR_DAY,
     ),
     ("deposit", r"\b(?:signed and ratified|ratified (?:it )?in|ratified on)\b"),
     # "became the 74th state to ratify": a count of deposits, so the deposit itself.
@@ -157,8 +164,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "effective",
-        r"\b(?:left|withdrew|exited|quit)\s+(?:on|in|at|as of|last|this|effective|formally|"
-        r"officially|at midnight)\b",
+        r"\b(?:left|withdrew|exited|quit)\s+(?:it\s+|them\s+)?(?:on|in|at|as of|last|this|"
+        r"effective|formally|officially|at midnight)\b",
     ),
     ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
     ("effective", r"\b(?:will follow|follows|to follow)\s+(?:on|in|at)\b"),
