@@ -253,6 +253,23 @@ def test_a_reported_plan_is_judged_as_of_its_date(ledger: Ledger) -> None:
     assert (plan.action, plan.date, plan.verdict) == ("signature_withdrawn", "2019", "supported")
 
 
+def test_dateline_future_tense_and_not_among_them(ledger: Ledger) -> None:
+    text = (
+        "GENEVA, June 30 (Wire) - Latvia has formally notified the United Nations of its "
+        "decision to withdraw from the anti-personnel mine ban treaty, the foreign ministry "
+        "said. The withdrawal will become effective six months after the notification is "
+        "received. The convention has 164 states parties. The United States, China and Russia "
+        "are not among them."
+    )
+    claims = check_text(ledger, text, date(2025, 6, 30), date(2026, 11, 26)).claims
+    notice = next(c for c in claims if c.kind == "deposit")
+    assert (notice.state, notice.date, notice.verdict) == ("LVA", None, "supported")  # not June 30
+    effect = next(c for c in claims if c.kind == "effective")
+    assert (effect.modality, effect.verdict) == ("planned", "supported")  # not premature
+    outside = {c.state for c in claims if c.kind == "status" and c.action == "not_party"}
+    assert outside == {"USA", "CHN", "RUS"}
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

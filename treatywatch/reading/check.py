@@ -505,6 +505,20 @@ class Checker:
             else:
                 self._set(claim, "unverifiable", "no notice of withdrawal recorded")
             return
+        if claim.modality in ("planned", "considered"):  # "will take effect", no date given
+            if out is not None and out.start > asof:
+                self._set(claim, "supported", f"the withdrawal takes effect on {out.start}")
+            elif out is not None and (published is None or asof - out.start <= timedelta(days=7)):
+                # A headline's present tense ("exit takes effect"): the news of the week; or
+                # no publication date, so no telling when "will" was written.
+                self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
+            elif out is not None:
+                self._set(claim, "imprecise", f"it had already taken effect, on {out.start}")
+            elif notices:
+                self._set(claim, "unverifiable", "notice given; effective date not determined")
+            else:
+                self._set(claim, "unverifiable", "no notice of withdrawal recorded")
+            return
         when = pd.latest if pd is not None else asof
         if pd is not None and out is not None:
             if pd.contains(out.start):

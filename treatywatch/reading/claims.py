@@ -252,6 +252,12 @@ def _gist(c: Claim) -> tuple[object, ...]:
 
 
 _CHAMBER = re.compile(CHAMBER, re.I)
+#: A wire dateline opening a sentence ("GENEVA, June 30 (Wire) - "): the day of filing.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .,'’-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+)
+#: A speech verb right before a date: the day something was said, not done.
+_SAID_ON = re.compile(r"\b(?:said|says|told \w+|stated|reported)\s+(?:on\s+|in\s+)?$")
 #: A clause break between a trigger and a later date: the date belongs to the next clause.
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
 #: Words between a date and a later trigger that put the trigger before or after it.
@@ -649,13 +655,22 @@ def _date_for(
     back from it ("took effect on Saturday, six months after it notified the UN")."""
     if kind in FIGURE_KINDS:
         return None
-    usable = [d for d in dates if d.value is not None or d.relative]
+    dateline = _DATELINE.match(sentence)
+    usable = [
+        d
+        for d in dates
+        if (d.value is not None or d.relative)
+        and not (
+            dateline and d.end <= dateline.end()
+        )  # "VILNIUS, March 7 (Wire) -": filed, not done
+    ]
     after = [
         d
         for d in usable
         if d.start >= end - 5
         and d.start - end < 70
         and not _NEW_CLAUSE.search(sentence[end : d.start])  # "..., and in 2019 it ..."
+        and not _SAID_ON.search(sentence[max(end, d.start - 25) : d.start])  # "said on Monday"
     ]
     inside = [d for d in usable if start <= d.start < end]
     before = []

@@ -245,6 +245,7 @@ _SPECS: list[tuple[str, str]] = [
         r"joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    ("status", r"\b(?:is|are|was|were) not (?:among|one of) (?:them|the (?:states )?parties)\b"),
     # --- intentions ---------------------------------------------------------------------------
     (
         "intent",
