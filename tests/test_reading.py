@@ -270,6 +270,30 @@ def test_dateline_future_tense_and_not_among_them(ledger: Ledger) -> None:
     assert outside == {"USA", "CHN", "RUS"}
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Russia de-ratified the Comprehensive Nuclear-Test-Ban Treaty in November 2023.",
+            "supported",
+        ),
+        (
+            "Russia notified the UN in November 2023 that it had revoked its ratification of the CTBT.",
+            "supported",
+        ),
+        # Loose wording: Russia revoked its ratification and remains a signatory.
+        ("Russia withdrew from the CTBT in November 2023.", "imprecise"),
+    ],
+)
+def test_de_ratification_is_an_exit_but_not_a_withdrawal(
+    ledger: Ledger, text: str, verdict: str
+) -> None:
+    claims = check_text(ledger, text, date(2025, 10, 1), date(2026, 11, 26)).claims
+    assert [(c.state, c.treaty, c.action, c.verdict) for c in claims] == [
+        ("RUS", "ctbt", "withdrawal", verdict)
+    ]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -16,7 +16,8 @@ from treatywatch.reading.claims import FIGURE_KINDS, Claim
 BORDER_TOLERANCE = (0.015, 5.0)
 
 _ACT_KINDS: dict[str, frozenset[ActKind]] = {
-    "withdrawal": frozenset({ActKind.WITHDRAWAL}),
+    # A de-ratification is an exit too; a claim that calls it a withdrawal is imprecise.
+    "withdrawal": frozenset({ActKind.WITHDRAWAL, ActKind.DERATIFICATION}),
     "suspension": frozenset({ActKind.SUSPENSION}),
     "signature_withdrawn": frozenset({ActKind.SIGNATURE_WITHDRAWN}),
     "ratification": frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),
@@ -41,6 +42,7 @@ _STEPS = {
 }
 
 
+_DERATIFY = re.compile(r"de-?ratif|revok\w*\s+(?:\S+\s+)?ratification", re.I)
 _NAMED_CHAMBERS = ("senate", "federation council", "upper house", "state duma", "duma")
 
 
@@ -445,6 +447,15 @@ class Checker:
             ]
             if match:
                 self._fact_act(claim, match[0])
+                said = claim.cue + " " + str(claim.evidence.get("text", ""))
+                if match[0].kind is ActKind.DERATIFICATION and not _DERATIFY.search(said):
+                    self._set(
+                        claim,
+                        "imprecise",
+                        f"a de-ratification ({match[0].date}), not a withdrawal: "
+                        f"{self._name(claim)} revoked its ratification and remains a signatory",
+                    )
+                    return
                 self._set(claim, "supported", f"received by the depositary on {match[0].date}")
                 return
             if acts:
@@ -487,6 +498,20 @@ class Checker:
         notices = self._acts(claim, {ActKind.WITHDRAWAL})
         for a in notices[-1:]:
             self._fact_act(claim, a)
+        revoked = self._acts(claim, {ActKind.DERATIFICATION})
+        if out is None and not notices and revoked and claim.modality == "asserted":
+            # "Russia withdrew from the CTBT": it revoked its ratification and stays a signatory.
+            a = revoked[-1]
+            self._fact_act(claim, a)
+            right_time = pd is None or pd.contains(a.day)
+            self._set(
+                claim,
+                "imprecise",
+                f"a de-ratification ({a.date}), not a withdrawal: {name} revoked its "
+                "ratification and remains a signatory"
+                + ("" if right_time else "; and not at the date claimed"),
+            )
+            return
         if claim.modality == "negated":
             span = self._span_on(claim, asof)
             if out is not None and out.start <= asof:

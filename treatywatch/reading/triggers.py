@@ -109,9 +109,15 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
     ),
     ("deposit", r"\bsimilar notices from\b"),
+    # De-ratification done (past tense only: "could consider revoking" is an intent): leaving
+    # by revoking the consent, the state may remain a signatory.
     (
         "deposit",
-        r"\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b"
+        r"\b(?:de-?ratified|revoked\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification)\b",
+    ),
+    (
+        "deposit",
+        r"(?<!de-)(?<!de)\b(?:ratified|acceded to|acceded|ratifying|acceding to)\b"
         + _in_clause(60)
         + _YEAR_OR_DAY,
     ),
