@@ -278,7 +278,8 @@ def test_dateline_future_tense_and_not_among_them(ledger: Ledger) -> None:
             "supported",
         ),
         (
-            "Russia notified the UN in November 2023 that it had revoked its ratification of the CTBT.",
+            "Russia notified the UN in November 2023 that it had revoked its ratification "
+            "of the CTBT.",
             "supported",
         ),
         # Loose wording: Russia revoked its ratification and remains a signatory.
