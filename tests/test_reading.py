@@ -295,6 +295,35 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine has been a party to the Ottawa Convention since 2006.",
+            ("status", "party", "UKR", "apmbc"),
+        ),
+        (
+            "Poland signed the Ottawa Convention in 1997 but did not ratify it until 2012.",
+            ("deposit", "ratification", "POL", "apmbc"),
+        ),
+        (
+            "Finland is no longer bound by the mine ban.",
+            ("effective", "withdrawal", "FIN", "apmbc"),
+        ),
+        (
+            "Sri Lanka joined the Ottawa treaty in December 2017.",
+            ("effective", "accession", "LKA", "apmbc"),
+        ),
+    ],
+)
+def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:
+    claims = check_text(ledger, text, date(2025, 10, 1), date(2026, 11, 26)).claims
+    got = [(c.kind, c.action, c.state, c.treaty) for c in claims]
+    assert expected in got
+    hit = claims[got.index(expected)]
+    assert hit.modality == "asserted" and hit.verdict in ("supported", "premature")
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

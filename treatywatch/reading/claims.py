@@ -146,6 +146,7 @@ _WEAPON = re.compile(
 _NOT_YET = Folded(
     re.compile(r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b", re.I)
 )
+_NOT_UNTIL = re.compile(r"\b(?:not|n't)\b[^.;]{0,60}\buntil\b")
 _DECIDED = Folded(re.compile(r"\bdecided\b", re.I))
 #: Between two triggers: nothing, or a conjunction, so the second shares the first's subjects.
 _GAP_NONE = re.compile(r"[\s,;]*")
@@ -324,6 +325,8 @@ _JOIN = re.compile(
 
 def _modality(fragment: str, kind: str) -> str:
     low = fragment.lower()
+    if _NOT_UNTIL.search(low):  # "did not ratify it until 2012": it did, in 2012
+        return "asserted"
     if (_NEGATION.search(fragment, low) and kind != "effective") or _NOT_YET.search(fragment, low):
         if kind == "status":
             return "asserted"

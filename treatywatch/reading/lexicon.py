@@ -182,8 +182,6 @@ TREATY_ANAPHORA = (
     "the accord",
     "the agreement",
     "the ban",
-    "the mine ban",
-    "the landmine ban",
     "the statute",
 )
 

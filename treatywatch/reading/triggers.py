@@ -109,6 +109,13 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
     ),
     ("deposit", r"\bsimilar notices from\b"),
+    # "did not ratify it until 2012": a ratification in 2012.
+    (
+        "deposit",
+        r"\b(?:did not|didn't|would not|wouldn't)\s+(?:ratify|accede(?:\s+to)?|join)\b"
+        + _in_clause(40)
+        + r"\buntil\b",
+    ),
     # De-ratification done (past tense only: "could consider revoking" is an intent): leaving
     # by revoking the consent, the state may remain a signatory.
     (
@@ -213,7 +220,7 @@ _SPECS: list[tuple[str, str]] = [
         "join_effective",
         r"\bjoin(?:ed|ing|s)?\b"
         + _w(60)
-        + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d\d\b",
+        + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b",
     ),
     ("join_effective", r"\b(?:entered|enters|came|comes) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
@@ -251,6 +258,7 @@ _SPECS: list[tuple[str, str]] = [
         r"joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    ("status", r"\b(?:has|have) been (?:a |an )?(?:full )?(?:state )?part(?:y|ies)\b"),
     ("status", r"\b(?:is|are|was|were) not (?:among|one of) (?:them|the (?:states )?parties)\b"),
     # --- intentions ---------------------------------------------------------------------------
     (
