@@ -314,6 +314,11 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
             "Sri Lanka joined the Ottawa treaty in December 2017.",
             ("effective", "accession", "LKA", "apmbc"),
         ),
+        (
+            "Ukraine, which declared in July that it was suspending its obligations under the "
+            "Ottawa Convention, cannot legally do so while at war, experts say.",
+            ("deposit", "suspension", "UKR", "apmbc"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:

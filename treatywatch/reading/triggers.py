@@ -109,6 +109,11 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
     ),
     ("deposit", r"\bsimilar notices from\b"),
+    # "declared in July that it was suspending its obligations": the suspension declared.
+    (
+        "deposit",
+        r"\bdeclared\b" + _in_clause(40) + r"\b(?:was|is|would be)\s+suspending\b",
+    ),
     # "did not ratify it until 2012": a ratification in 2012.
     (
         "deposit",
