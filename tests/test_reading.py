@@ -319,10 +319,23 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
             "Ottawa Convention, cannot legally do so while at war, experts say.",
             ("deposit", "suspension", "UKR", "apmbc"),
         ),
+        (
+            "Hungary formally left the International Criminal Court on June 2, 2026.",
+            ("effective", "withdrawal", "HUN", "rome_statute"),
+        ),
+        (
+            "The Gambia revoked its withdrawal from the ICC in February 2017.",
+            ("deposit", "withdrawal_revoked", "GMB", "rome_statute"),
+        ),
+        (
+            "The United States left the Open Skies Treaty in November 2020, and Russia "
+            "followed in December 2021.",
+            ("effective", "withdrawal", "RUS", "open_skies"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:
-    claims = check_text(ledger, text, date(2025, 10, 1), date(2026, 11, 26)).claims
+    claims = check_text(ledger, text, date(2026, 6, 10), date(2026, 11, 26)).claims
     got = [(c.kind, c.action, c.state, c.treaty) for c in claims]
     assert expected in got
     hit = claims[got.index(expected)]

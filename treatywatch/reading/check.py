@@ -19,6 +19,7 @@ _ACT_KINDS: dict[str, frozenset[ActKind]] = {
     # A de-ratification is an exit too; a claim that calls it a withdrawal is imprecise.
     "withdrawal": frozenset({ActKind.WITHDRAWAL, ActKind.DERATIFICATION}),
     "suspension": frozenset({ActKind.SUSPENSION}),
+    "withdrawal_revoked": frozenset({ActKind.WITHDRAWAL_REVOKED}),
     "signature_withdrawn": frozenset({ActKind.SIGNATURE_WITHDRAWN}),
     "ratification": frozenset({ActKind.RATIFICATION, ActKind.ACCEPTANCE, ActKind.APPROVAL}),
     "accession": CONSENT,

@@ -301,6 +301,7 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
 #: Actions read from the clause around a trigger that its own words, when they name
 #: another, overrule.
 _ACTIONS_A_CUE_OVERRULES = (
+    "withdrawal_revoked",
     "suspension",
     "withdrawal",
     "ratification",
@@ -310,6 +311,13 @@ _ACTIONS_A_CUE_OVERRULES = (
 
 #: The action a claim's words name, tried in order on the lower-cased clause.
 _ACTION_CUES = [
+    (
+        re.compile(
+            r"\b(?:revok|rescind|revers|cancel|withdrew)\w*\s+(?:its|their|the)\s+"
+            r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)"
+        ),
+        "withdrawal_revoked",
+    ),
     (re.compile(SUSPEND), "suspension"),
     (
         re.compile(r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"),

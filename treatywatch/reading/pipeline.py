@@ -34,6 +34,7 @@ _TREATY_WORDS = (
     "cfe",
     " att",
     "icc",
+    "court",
     "nato",
     "european union",
     " eu ",

@@ -109,6 +109,12 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
     ),
     ("deposit", r"\bsimilar notices from\b"),
+    # "revoked its withdrawal": the notice taken back before it took effect.
+    (
+        "deposit",
+        r"\b(?:revoked|rescinded|reversed|withdrew|cancelled|canceled)\s+(?:its|their|the)\s+"
+        r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)\b",
+    ),
     # "declared in July that it was suspending its obligations": the suspension declared.
     (
         "deposit",
@@ -186,7 +192,7 @@ _SPECS: list[tuple[str, str]] = [
         r"effective|formally|officially|at midnight)\b",
     ),
     ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
-    ("effective", r"\b(?:will follow|follows|to follow)\s+(?:on|in|at)\b"),
+    ("effective", r"\b(?:will follow|follows|to follow|followed)\s+(?:suit\s+)?(?:on|in|at)\b"),
     ("effective", r"(?<!\bto )(?<!\bwill )\b(?:walked|pulled|dropped|stormed) out of\b"),
     (
         "effective",
