@@ -342,6 +342,20 @@ def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, 
     assert hit.modality == "asserted" and hit.verdict in ("supported", "premature")
 
 
+def test_the_same_step_again_for_another_state(ledger: Ledger) -> None:
+    text = (
+        "Lithuania deposited its instrument of withdrawal from the Ottawa Convention on June 27, "
+        "and Estonia did the same. The United States withdrew from the Open Skies Treaty in 2020 "
+        'and Russia followed suit in 2021. "This weakens a norm, and it does so at the worst '
+        'moment," a campaigner said.'
+    )
+    claims = check_text(ledger, text, date(2025, 7, 15), date(2026, 11, 26)).claims
+    got = {(c.kind, c.action, c.state, c.treaty, c.verdict) for c in claims}
+    assert ("deposit", "withdrawal", "EST", "apmbc", "supported") in got
+    assert ("effective", "withdrawal", "RUS", "open_skies", "supported") in got
+    assert len(claims) == 4  # "it does so" names no state: no claim
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -189,6 +189,7 @@ class _Context:
     treaty: str | None = None
     subjects: tuple[str, ...] = ()
     action: str | None = None
+    kind: str | None = None  # the kind of the last claim with an action, for "did the same"
     pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
 
 
@@ -473,11 +474,20 @@ def _sentence_claims(
     last_subjects: list[str] = []
     sentence_treaty = _treaty_near(treaties, 0, ctx)
     for start, end, kind, m in found:
+        if kind == "repeat":  # "Estonia did the same": the last claim's step, for another
+            if ctx.kind is None or ctx.action is None:
+                continue
+            kind = ctx.kind
+            repeated: str | None = ctx.action
+        else:
+            repeated = None
         treaty = _treaty_near(treaties, start, ctx, end)
         clause_start = clause_start_of(sentence, start, prev_end)
         subjects, counterpart = subjects_of(
             kind, sentence, states, anaphora, clause_start, start, end, m, ctx
         )
+        if repeated is not None and not any(clause_start <= s.start < start for s in states):
+            continue  # "it does so": only a state named right there repeats the step
         reach = len(sentence) if kind in ("deposit", "parliament_vote", "law_signed") else end + 40
         local = sentence[clause_start : min(len(sentence), reach)]
         gap = sentence[prev_end:start]
@@ -496,6 +506,8 @@ def _sentence_claims(
             action = named
         if kind == "join_effective":
             action = "accession" if not re.search(r"ratif", m.group(0), re.I) else "ratification"
+        if repeated is not None:
+            action = repeated
         modality = _modality(sentence[clause_start:end], real_kind)
         if real_kind == "status":
             action = _status_action(m.group(0))
@@ -590,6 +602,7 @@ def _sentence_claims(
             and action not in ("signature", "never_party", "not_party", "party")
         ):
             ctx.action = action
+            ctx.kind = real_kind
         prev_end = end
     if states and not found:
         ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects

@@ -320,6 +320,12 @@ _SPECS: list[tuple[str, str]] = [
         + _w(60)
         + r"\b(?:to\s+)?(?:withdraw\w*|leav\w*|exit\w*)",
     ),
+    # --- the same again: "Estonia did the same", "Finland did so in January" -------------
+    (
+        "repeat",
+        r"\b(?:did|does|will do|would do|has done|have done|had done)\s+(?:the same|so|likewise)\b"
+        r"|\b(?:followed|follows|will follow|to follow)\s+suit\b",
+    ),
     # --- figures and plans --------------------------------------------------------------------
     (
         "production_plan",
@@ -400,4 +406,5 @@ PRIORITY = {
     "signature": 3,
     "production_plan": 3,
     "intent": 4,
+    "repeat": 5,
 }
