@@ -356,6 +356,32 @@ def test_the_same_step_again_for_another_state(ledger: Ledger) -> None:
     assert len(claims) == 4  # "it does so" names no state: no claim
 
 
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("74th", 74),
+        ("1st", 1),
+        ("seventy-first", 71),
+        ("fiftieth", 50),
+        ("twelfth", 12),
+        ("sixty-sixth", 66),
+        ("state", None),
+        ("fifty", None),
+    ],
+)
+def test_ordinals(word: str, value: int | None) -> None:
+    from treatywatch.reading.text import parse_ordinal
+
+    assert parse_ordinal(word) == value
+
+
+@pytest.mark.parametrize(("nth", "verdict"), [("74th", "supported"), ("75th", "imprecise")])
+def test_the_count_in_became_the_nth_is_checked(ledger: Ledger, nth: str, verdict: str) -> None:
+    text = f"Ghana on Friday became the {nth} state to ratify the TPNW."
+    claims = check_text(ledger, text, date(2025, 9, 27), date(2026, 11, 26)).claims
+    assert [(c.state, c.value, c.verdict) for c in claims] == [("GHA", float(nth[:2]), verdict)]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

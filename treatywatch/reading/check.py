@@ -202,6 +202,24 @@ class Checker:
                 claim.sources.append(dict(src))
                 have.add(src["url"])
 
+    def _ordinal(self, claim: Claim, act: Act) -> None:
+        """ "Became the 74th state to ratify": count the states whose instruments were in."""
+        if claim.value is None or claim.unit != "th state" or not claim.treaty:
+            return
+        if not self._complete(claim, act.day):
+            return
+        deposited = BOUND | {Status.CONSENTED}
+        count = len(self.led.parties(claim.treaty, act.day, deposited))
+        if count == int(claim.value):
+            claim.explanation += f"; the {count}th, as the record counts"
+        else:
+            self._set(
+                claim,
+                "imprecise",
+                f"received on {act.date}, but the record counts {count} states with "
+                f"instruments in that day, not {int(claim.value)}",
+            )
+
     @staticmethod
     def _set(claim: Claim, verdict: str, explanation: str) -> None:
         claim.verdict = verdict
@@ -458,6 +476,7 @@ class Checker:
                     )
                     return
                 self._set(claim, "supported", f"received by the depositary on {match[0].date}")
+                self._ordinal(claim, match[0])
                 return
             if acts:
                 self._fact_act(claim, acts[0])

@@ -21,7 +21,7 @@ from treatywatch.reading.subjects import (
     own_date,
     subjects_of,
 )
-from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, sentences
+from treatywatch.reading.text import NUMBER, QUALIFIER, parse_number, parse_ordinal, sentences
 from treatywatch.reading.triggers import (
     CHAMBER,
     EXIT,
@@ -528,6 +528,10 @@ def _sentence_claims(
             published,
         )
         value, unit, qualifier = _figure(real_kind, m, sentence)
+        ordinal = m.groupdict().get("ordinal")
+        if real_kind == "deposit" and ordinal and parse_ordinal(ordinal) is not None:
+            # "became the 74th state to ratify": the count is checked too.
+            value, unit = float(parse_ordinal(ordinal) or 0), "th state"
         if (
             real_kind in FIGURE_KINDS
             and real_kind not in ("production_plan",)

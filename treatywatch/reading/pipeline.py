@@ -31,6 +31,7 @@ _TREATY_WORDS = (
     "start",
     "npt",
     "ctbt",
+    "tpnw",
     "cfe",
     " att",
     "icc",

@@ -95,6 +95,55 @@ WORD_NUMBERS = {
     "half a": 0.5,
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINAL_UNITS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def parse_ordinal(text: str) -> int | None:
+    """74 for "74th", 71 for "seventy-first", 40 for "fortieth"; None if not an ordinal."""
+    t = text.lower().strip()
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    if digits:
+        return int(digits.group(1))
+    if t in _ORDINAL_UNITS:
+        return _ORDINAL_UNITS[t]
+    for tens, value in _TENS.items():
+        if t == tens[:-1] + "ieth":  # "twentieth"
+            return value
+        if t.startswith(tens + "-") and t[len(tens) + 1 :] in _ORDINAL_UNITS:
+            return value + _ORDINAL_UNITS[t[len(tens) + 1 :]]
+    return None
+
+
 NUMBER = (
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|half a|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

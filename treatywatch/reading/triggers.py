@@ -143,7 +143,7 @@ _SPECS: list[tuple[str, str]] = [
     # "became the 74th state to ratify": a count of deposits, so the deposit itself.
     (
         "deposit",
-        r"\bbec(?:ame|omes|oming|ome)\s+the\s+(?:\d+(?:st|nd|rd|th)|[\w-]+(?:st|nd|rd|th))\s+"
+        r"\bbec(?:ame|omes|oming|ome)\s+the\s+(?P<ordinal>\d+(?:st|nd|rd|th)|[\w-]+(?:st|nd|rd|th))\s+"
         r"(?:state|country|nation|member|signatory)\s+to\s+(?:ratify|accede|join|adhere)\b",
     ),
     ("deposit", r"\b(?:has|have|had)?\s*(?:never|not) (?:yet )?ratified\b"),
