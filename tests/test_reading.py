@@ -382,6 +382,15 @@ def test_the_count_in_became_the_nth_is_checked(ledger: Ledger, nth: str, verdic
     assert [(c.state, c.value, c.verdict) for c in claims] == [("GHA", float(nth[:2]), verdict)]
 
 
+def test_an_nth_party_among_several_deposits_on_one_day(ledger: Ledger) -> None:
+    # Indonesia, Sierra Leone and Solomon Islands deposited on 24 Sep 2024 (70 -> 73).
+    text = "Sierra Leone became the 71st state party to the TPNW on 24 September 2024."
+    claims = check_text(ledger, text, date(2025, 9, 27), date(2026, 11, 26)).claims
+    assert [(c.state, c.kind, c.value, c.verdict) for c in claims] == [
+        ("SLE", "effective", 71.0, "supported")
+    ]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -210,14 +210,16 @@ class Checker:
             return
         deposited = BOUND | {Status.CONSENTED}
         count = len(self.led.parties(claim.treaty, act.day, deposited))
-        if count == int(claim.value):
-            claim.explanation += f"; the {count}th, as the record counts"
+        before = len(self.led.parties(claim.treaty, act.day - timedelta(days=1), deposited))
+        nth = int(claim.value)
+        if before < nth <= count:  # several deposits on one day: any place among them
+            claim.explanation += f"; {before} instruments were in before that day, {count} after"
         else:
             self._set(
                 claim,
                 "imprecise",
                 f"received on {act.date}, but the record counts {count} states with "
-                f"instruments in that day, not {int(claim.value)}",
+                f"instruments in that day ({before} the day before), not {nth}",
             )
 
     @staticmethod
@@ -645,6 +647,7 @@ class Checker:
             return
         if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
             self._set(claim, "supported", f"{act.kind.value} deposited {_when(act.date)}{bound}")
+            self._ordinal(claim, act)
         else:
             self._set(
                 claim,

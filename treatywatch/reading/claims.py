@@ -529,7 +529,7 @@ def _sentence_claims(
         )
         value, unit, qualifier = _figure(real_kind, m, sentence)
         ordinal = m.groupdict().get("ordinal")
-        if real_kind == "deposit" and ordinal and parse_ordinal(ordinal) is not None:
+        if real_kind in ("deposit", "effective") and ordinal and parse_ordinal(ordinal) is not None:
             # "became the 74th state to ratify": the count is checked too.
             value, unit = float(parse_ordinal(ordinal) or 0), "th state"
         if (

@@ -217,7 +217,8 @@ _SPECS: list[tuple[str, str]] = [
     ("effective", r"\b\w+\s+out of (?:the\s+)?(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\s*[;:]"),
     (
         "join_effective",
-        r"\b(?:became|becomes|become|becoming|has become|will become)\s+(?:the\s+\w+\s+|a\s+full\s+|an?\s+)?"
+        r"\b(?:became|becomes|become|becoming|has become|will become)\s+"
+        r"(?:the\s+(?:(?P<ordinal>\d+(?:st|nd|rd|th)|[\w-]+(?:st|nd|rd|th))\s+|\w+\s+)|a\s+full\s+|an?\s+)?"
         r"(?:full\s+)?(?:state |states )?part(?:y|ies)\b",
     ),
     # "became NATO's 31st member", "became a member of the EU": joining an alliance.
