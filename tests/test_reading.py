@@ -332,6 +332,11 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
             "followed in December 2021.",
             ("effective", "withdrawal", "RUS", "open_skies"),
         ),
+        (
+            "Burundi was the first country to leave the International Criminal Court, in "
+            "October 2017.",
+            ("effective", "withdrawal", "BDI", "rome_statute"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:

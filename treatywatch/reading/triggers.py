@@ -192,6 +192,12 @@ _SPECS: list[tuple[str, str]] = [
         r"effective|formally|officially|at midnight)\b",
     ),
     ("effective", r"\b(?:and\s+)?(?:left|withdrew)\s+(?:six|\d+|twelve)\s+months\s+later\b"),
+    # "was the first country to leave the court"
+    (
+        "effective",
+        r"\b(?:was|is|became|becomes)\s+the\s+(?:[\w-]+(?:st|nd|rd|th)|last|latest)\s+"
+        r"(?:country|state|nation|member|party)\s+(?:ever\s+)?to\s+(?:leave|quit|exit|withdraw)\b",
+    ),
     ("effective", r"\b(?:will follow|follows|to follow|followed)\s+(?:suit\s+)?(?:on|in|at)\b"),
     ("effective", r"(?<!\bto )(?<!\bwill )\b(?:walked|pulled|dropped|stormed) out of\b"),
     (
