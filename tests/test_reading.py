@@ -396,6 +396,15 @@ def test_an_nth_party_among_several_deposits_on_one_day(ledger: Ledger) -> None:
     ]
 
 
+def test_the_ministers_of_a_state_make_it_the_subject(ledger: Ledger) -> None:
+    text = (
+        "The defence ministers of Poland, Lithuania, Latvia and Estonia recommended on "
+        "Tuesday that their countries withdraw from the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 3, 19), date(2026, 11, 26)).claims
+    assert {c.state for c in claims if c.kind == "intent"} == {"POL", "LTU", "LVA", "EST"}
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -193,6 +193,8 @@ def is_object(sentence: str, mention: Mention) -> bool:
     Russia", "support Ukraine", "Russia's aggression")."""
     before = sentence[max(0, mention.start - 25) : mention.start].lower()
     after = sentence[mention.end : mention.end + 3]
+    if _ACTOR_OF.search(before):  # "the defence ministers of Poland": Poland acts
+        return False
     if _GOVERNED.search(before):
         return True
     return after.startswith(("'s", "’s")) and not _POSSESSOR.match(
@@ -205,6 +207,11 @@ _GOVERNED = re.compile(
     r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|"
     r"blaming|near|along|across|attacking|neighbou?r|neighbou?ring|bordering|border|than|"
     r"including|like|for|toward|towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$"
+)
+#: "<office> of <state>": the state is the actor, not an object.
+_ACTOR_OF = re.compile(
+    r"\b(?:ministers?|governments?|leaders?|presidents?|parliaments?|officials?|cabinets?|"
+    r"delegations?|representatives?)\s+of\s+(?:the\s+)?$"
 )
 #: What may follow "Russia's" with Russia still the actor ("Russia's parliament").
 _POSSESSOR = re.compile(
