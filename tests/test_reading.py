@@ -337,6 +337,10 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
             "October 2017.",
             ("effective", "withdrawal", "BDI", "rome_statute"),
         ),
+        (
+            "Cambodia, a party to the Ottawa Convention since 1999, aims to be mine-free by 2030.",
+            ("status", "party", "KHM", "apmbc"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:

@@ -277,6 +277,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
     ("status", r"\b(?:has|have) been (?:a |an )?(?:full )?(?:state )?part(?:y|ies)\b"),
+    # "Cambodia, a party to the Ottawa Convention since 1999,"
+    ("status", r"(?<=, )(?:a|an) (?:full )?(?:state )?party to\b"),
     ("status", r"\b(?:is|are|was|were) not (?:among|one of) (?:them|the (?:states )?parties)\b"),
     # --- intentions ---------------------------------------------------------------------------
     (
