@@ -341,6 +341,10 @@ def test_de_ratification_is_an_exit_but_not_a_withdrawal(
             "Cambodia, a party to the Ottawa Convention since 1999, aims to be mine-free by 2030.",
             ("status", "party", "KHM", "apmbc"),
         ),
+        (
+            "India and Pakistan are among the 33 states that remain outside the mine ban.",
+            ("status", "not_party", "PAK", "apmbc"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(ledger: Ledger, text: str, expected: tuple[str, ...]) -> None:
@@ -407,6 +411,18 @@ def test_the_ministers_of_a_state_make_it_the_subject(ledger: Ledger) -> None:
     )
     claims = check_text(ledger, text, date(2025, 3, 19), date(2026, 11, 26)).claims
     assert {c.state for c in claims if c.kind == "intent"} == {"POL", "LTU", "LVA", "EST"}
+
+
+def test_a_chamber_that_rejected_ratification(ledger: Ledger) -> None:
+    text = "The United States signed the CTBT in 1996 but the Senate rejected ratification in 1999."
+    claims = check_text(ledger, text, date(2025, 9, 27), date(2026, 11, 26)).claims
+    vote = next(c for c in claims if c.kind == "parliament_vote")
+    assert (vote.state, vote.action, vote.modality, vote.date) == (
+        "USA",
+        "ratification",
+        "negated",
+        "1999",
+    )
 
 
 def test_eu_membership_claims(ledger: Ledger) -> None:

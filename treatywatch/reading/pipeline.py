@@ -64,6 +64,7 @@ _ACTION_WORDS = (
     "party",
     "parties",
     "bound",
+    "outside",
     "member",
     "produc",
     "suppl",

@@ -64,7 +64,8 @@ _SPECS: list[tuple[str, str]] = [
         "parliament_vote",
         rf"\b{CHAMBER}\b{_w(80)}\b(?:vot(?:ed|es|ing)|approv(?:ed|es|ing)|backed|backs|endors\w+|"
         r"pass(?:ed|es)|adopt(?:ed|s)|ratified|gave (?:its |their )?(?:final )?(?:approval|consent|"
-        r"green light|backing)|(?:is|are) (?:expected|due|set) to vote|will vote|followed)",
+        r"green light|backing)|(?:is|are) (?:expected|due|set) to vote|will vote|followed|"
+        r"rejected|voted down)",
     ),
     ("parliament_vote", rf"\bvote[sd]?\b{_w(40)}\bin (?:the )?{CHAMBER}\b"),
     (
@@ -267,6 +268,7 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member|obliged)\b",
     ),
     ("status", r"\bobligations (?:continue|remain|still apply|stand)\b"),
+    ("status", r"\b(?:remains?|remained|stays?|stayed)\s+outside\b"),
     (
         "status",
         r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
