@@ -425,6 +425,15 @@ def test_a_chamber_that_rejected_ratification(ledger: Ledger) -> None:
     )
 
 
+def test_a_party_to_a_war_is_no_treaty_status(ledger: Ledger) -> None:
+    text = (
+        "Ukraine accused Russia, a party to the war, of laying mines in violation of the "
+        "Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 9, 27), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind == "status"]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

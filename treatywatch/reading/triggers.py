@@ -280,7 +280,13 @@ _SPECS: list[tuple[str, str]] = [
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
     ("status", r"\b(?:has|have) been (?:a |an )?(?:full )?(?:state )?part(?:y|ies)\b"),
     # "Cambodia, a party to the Ottawa Convention since 1999,"
-    ("status", r"(?<=, )(?:a|an) (?:full )?(?:state )?party to\b"),
+    # (a treaty must follow: "Russia, a party to the war," is no such claim)
+    (
+        "status",
+        r"(?<=, )(?:a|an) (?:full )?(?:state )?party to (?:the\s+)?(?:(?:[\w-]+\s+){0,4}?"
+        r"(?:treaty|convention|statute|ban|accord|pact|protocol|court)\b|"
+        r"(?:npt|ctbt|att|ccm|ccw|cwc|bwc|tpnw|icc)\b)",
+    ),
     ("status", r"\b(?:is|are|was|were) not (?:among|one of) (?:them|the (?:states )?parties)\b"),
     # --- intentions ---------------------------------------------------------------------------
     (
