@@ -434,6 +434,19 @@ def test_a_party_to_a_war_is_no_treaty_status(ledger: Ledger) -> None:
     assert not [c for c in claims if c.kind == "status"]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian troops remained outside Vilnius, officials said.",
+        "Its foreign ministry refused to comment on the withdrawal of Lithuanian troops.",
+    ],
+)
+def test_words_of_status_and_refusal_about_other_things(ledger: Ledger, second: str) -> None:
+    text = "Lithuania left the Ottawa Convention in December. " + second
+    claims = check_text(ledger, text, date(2026, 1, 5), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state) for c in claims] == [("effective", "LTU")]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -190,6 +190,7 @@ class _Context:
     subjects: tuple[str, ...] = ()
     action: str | None = None
     kind: str | None = None  # the kind of the last claim with an action, for "did the same"
+    kind_at: int = -1  # where that claim's sentence starts
     pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
 
 
@@ -475,7 +476,8 @@ def _sentence_claims(
     sentence_treaty = _treaty_near(treaties, 0, ctx)
     for start, end, kind, m in found:
         if kind == "repeat":  # "Estonia did the same": the last claim's step, for another
-            if ctx.kind is None or ctx.action is None:
+            # ... made in this sentence or just before it, not paragraphs earlier.
+            if ctx.kind is None or ctx.action is None or offset - ctx.kind_at > 400:
                 continue
             kind = ctx.kind
             repeated: str | None = ctx.action
@@ -607,6 +609,7 @@ def _sentence_claims(
         ):
             ctx.action = action
             ctx.kind = real_kind
+            ctx.kind_at = offset
         prev_end = end
     if states and not found:
         ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects

@@ -268,7 +268,12 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:full\s+|legally\s+)?(?:state\s+|states\s+)?(?:part(?:y|ies)|bound|member|obliged)\b",
     ),
     ("status", r"\bobligations (?:continue|remain|still apply|stand)\b"),
-    ("status", r"\b(?:remains?|remained|stays?|stayed)\s+outside\b"),
+    (
+        "status",
+        r"\b(?:remains?|remained|stays?|stayed)\s+outside\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}?"
+        r"(?:treaty|convention|statute|ban|accord|pact|protocol|court|alliance)\b|"
+        r"(?:npt|ctbt|att|ccm|ccw|cwc|bwc|tpnw|icc|nato|eu)\b)",
+    ),
     (
         "status",
         r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
@@ -298,7 +303,7 @@ _SPECS: list[tuple[str, str]] = [
         r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
         r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
         r"push|calls?|called|recommended|recommends|recommendation|urged|urges|floated|"
-        r"approved|asked|ruled out|rules out|refused|refuses)\b"
+        r"approved|asked)\b"
         + _w(40)
         + r"\b(?:to |of |for )?(?:"
         + EXIT
@@ -336,6 +341,11 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:joint\s+)?recommendation\b"
         + _w(60)
         + r"\b(?:to\s+)?(?:withdraw\w*|leav\w*|exit\w*)",
+    ),
+    # "has ruled out leaving", "refused to join": an intention, negated.
+    (
+        "intent",
+        r"\b(?:ruled out|rules out|rule out|refused to|refuses to)\s+(?:" + EXIT + "|" + JOIN + ")",
     ),
     # --- the same again: "Estonia did the same", "Finland did so in January" -------------
     (
