@@ -31,8 +31,8 @@ def paused_gc() -> Iterator[None]:
         # What the block built is a long-lived record. Re-enabled as it stands, the
         # collector would find all of it in its youngest generation and walk it at the
         # next allocation (0.15-0.3 s for a large overlay), then again as it ages; frozen,
-        # it is left alone (see ``settle``).
-        gc.freeze()
+        # it is left alone.
+        settle()
         if was_enabled:
             gc.enable()
 

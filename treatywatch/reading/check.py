@@ -202,6 +202,15 @@ class Checker:
                 claim.sources.append(dict(src))
                 have.add(src["url"])
 
+    def _not_a_withdrawal(self, claim: Claim, act: Act, more: str = "") -> None:
+        """A de-ratification called a withdrawal: the state left but remains a signatory."""
+        self._set(
+            claim,
+            "imprecise",
+            f"a de-ratification ({act.date}), not a withdrawal: {self._name(claim)} revoked "
+            f"its ratification and remains a signatory{more}",
+        )
+
     def _ordinal(self, claim: Claim, act: Act) -> None:
         """ "Became the 74th state to ratify": count the states whose instruments were in."""
         if claim.value is None or claim.unit != "th state" or not claim.treaty:
@@ -435,13 +444,11 @@ class Checker:
         if claim.modality in ("planned", "considered"):
             # "In 2019 it announced it would withdraw its signature": judged as of the day
             # the plan was reported, not today.
-            then = pd.earliest if pd is not None and pd.earliest < asof else asof
-            done = [a for a in acts if a.day < then] if then != asof else done
-            after = (
-                [a for a in acts if a.day >= then]
-                if then != asof
-                else [a for a in acts if a.day > asof]
-            )
+            if pd is not None and pd.earliest < asof:
+                done = [a for a in acts if a.day < pd.earliest]
+                after = [a for a in acts if a.day >= pd.earliest]
+            else:
+                after = [a for a in acts if a.day > asof]
             if done:
                 self._fact_act(claim, done[-1])
                 self._set(
@@ -470,12 +477,7 @@ class Checker:
                 self._fact_act(claim, match[0])
                 said = claim.cue + " " + str(claim.evidence.get("text", ""))
                 if match[0].kind is ActKind.DERATIFICATION and not _DERATIFY.search(said):
-                    self._set(
-                        claim,
-                        "imprecise",
-                        f"a de-ratification ({match[0].date}), not a withdrawal: "
-                        f"{self._name(claim)} revoked its ratification and remains a signatory",
-                    )
+                    self._not_a_withdrawal(claim, match[0])
                     return
                 self._set(claim, "supported", f"received by the depositary on {match[0].date}")
                 self._ordinal(claim, match[0])
@@ -525,14 +527,8 @@ class Checker:
             # "Russia withdrew from the CTBT": it revoked its ratification and stays a signatory.
             a = revoked[-1]
             self._fact_act(claim, a)
-            right_time = pd is None or pd.contains(a.day)
-            self._set(
-                claim,
-                "imprecise",
-                f"a de-ratification ({a.date}), not a withdrawal: {name} revoked its "
-                "ratification and remains a signatory"
-                + ("" if right_time else "; and not at the date claimed"),
-            )
+            wrong_time = pd is not None and not pd.contains(a.day)
+            self._not_a_withdrawal(claim, a, "; and not at the date claimed" if wrong_time else "")
             return
         if claim.modality == "negated":
             span = self._span_on(claim, asof)
