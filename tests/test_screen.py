@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatywatch.reading.screen import Folded, Sieve, required, screen
+from treatywatch.reading.screen import Folded, Screen, Sieve, required, required_all, screen
 from treatywatch.reading.text import alternation, sentences
 from treatywatch.reading.triggers import TRIGGERS
 from treatywatch.reading.when import _PATTERNS as DATE_PATTERNS
@@ -45,6 +45,50 @@ def test_screen_never_rejects_a_sentence_the_pattern_matches(rx: re.Pattern[str]
 
 
 @pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:40])
+def test_every_set_of_a_conjunctive_screen_holds_where_the_pattern_matches(
+    rx: re.Pattern[str],
+) -> None:
+    sets = required_all(rx)
+    first = required(rx)
+    # required's set is there, or a set that implies it (each of its strings holds one).
+    assert first is None or any(all(any(w in x for w in first) for x in c) for c in sets)
+    for s in SENTENCES:
+        if rx.search(s):
+            low = s.lower()
+            assert all(any(w in low for w in words) for words in sets), (s, sets)
+
+
+def test_conjunctive_screens_need_each_part_of_a_pattern() -> None:
+    rx = re.compile(r"\b(?:decided|plans?) to\b[^.]{0,40}?\b(?:withdraw|leave)\b", re.I)
+    assert set(required_all(rx)) == {
+        frozenset({"decided to", "plan to", "plans to"}),
+        frozenset({"withdraw", "leave"}),
+    }
+    # Common words and single characters make no set; a set implied by another is dropped.
+    assert required_all(re.compile(r"the\s+(?:party|parties)\b")) == (
+        frozenset({"party", "parties"}),
+    )
+    # ("signed " is implied by the longer strings the whole pattern can match.)
+    assert required_all(re.compile(r"signed (?:the law )?into law")) == (
+        frozenset({"signed into law", "signed the law into law"}),
+    )
+    assert required_all(re.compile(r"\w+\s+\d+")) == ()
+
+    # On the evaluation texts the further sets reject sentences the first set passes.
+    def holds(words: frozenset[str], low: str) -> bool:
+        return any(w in low for w in words)
+
+    rejected = 0
+    for rx in PATTERNS:
+        sets = required_all(rx)
+        for s in SENTENCES:
+            low = s.lower()
+            if sets and holds(sets[0], low) and not all(holds(w, low) for w in sets[1:]):
+                rejected += 1
+    assert rejected > 100
+
+
+@pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:40])
 def test_folded_pattern_finds_the_same_matches(rx: re.Pattern[str]) -> None:
     folded = Folded(rx)
     for s in SENTENCES:
@@ -73,17 +117,18 @@ def test_a_text_whose_lower_case_is_longer_runs_the_original_pattern() -> None:
     assert got == [m.span() for m in rx.finditer(text)] == [(14, 19)]
 
 
+def _passes(screen_: Screen, low: str) -> bool:
+    return all(any(w in low for w in words) for words in screen_)
+
+
 def test_sieve_agrees_with_screening_each_sentence() -> None:
     items = list(range(len(PATTERNS)))
-    words = [required(rx) for rx in PATTERNS]
-    sieve = Sieve(items, words)
+    screens = [required_all(rx) for rx in PATTERNS]
+    sieve = Sieve(items, screens)
     for start in range(0, len(SENTENCES), 25):
         parts = [s.lower() for s in SENTENCES[start : start + 25]]
         got = sieve(parts)
-        want = [
-            [i for i, w in zip(items, words, strict=True) if w is None or any(x in p for x in w)]
-            for p in parts
-        ]
+        want = [[i for i, sc in zip(items, screens, strict=True) if _passes(sc, p)] for p in parts]
         assert got == want
 
 
@@ -109,11 +154,14 @@ def test_trie_alternation_matches_the_plain_alternation(pieces: list[str]) -> No
 @given(st.lists(st.sampled_from([*_WORDS, " ", ".", "Signed", "x"]), max_size=40))
 def test_sieve_sees_overlapping_words(pieces: list[str]) -> None:
     parts = "".join(pieces).lower().split(".")
-    screens: list[frozenset[str] | None] = [frozenset({w}) for w in _WORDS] + [None]
-    got = Sieve(list(range(len(screens))), screens)(parts)
-    want = [
-        [i for i, w in enumerate(screens) if w is None or any(x in p for x in w)] for p in parts
+    screens: list[Screen] = [(frozenset({w}),) for w in _WORDS] + [()]
+    screens += [  # conjunctions, sharing words with the single screens and each other
+        (frozenset({"sign"}), frozenset({"party", "nato"})),
+        (frozenset({"art", "x"}), frozenset({"to sign"}), frozenset({"parties"})),
+        (frozenset({"part"}), frozenset({"sign"})),
     ]
+    got = Sieve(list(range(len(screens))), screens)(parts)
+    want = [[i for i, sc in enumerate(screens) if _passes(sc, p)] for p in parts]
     assert got == want
 
 

@@ -27,11 +27,11 @@ from treatywatch.reading.triggers import (
     EXIT,
     FOLDED,
     PRIORITY,
-    SCREEN_WORDS,
+    SCREENS,
     SUSPEND,
 )
 from treatywatch.reading.when import PATTERNS as DATE_PATTERNS
-from treatywatch.reading.when import SCREEN_WORDS as DATE_SCREEN_WORDS
+from treatywatch.reading.when import SCREENS as DATE_SCREENS
 from treatywatch.reading.when import DateMention, find_dates, tensed
 
 KINDS = (
@@ -144,25 +144,32 @@ _WEAPON = re.compile(
     re.I,
 )
 _NOT_YET = Folded(
-    re.compile(r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b", re.I)
+    re.compile(r"\b(?:has|have) not (?:yet )?(?:left|quit|withdrawn|exited)\b|\bnot yet\b", re.I),
+    screened=True,
 )
-_NOT_UNTIL = re.compile(r"\b(?:not|n't)\b[^.;]{0,60}\buntil\b")
-_DECIDED = Folded(re.compile(r"\bdecided\b", re.I))
+_NOT_UNTIL = Folded(re.compile(r"\b(?:not|n't)\b[^.;]{0,60}\buntil\b"), screened=True)
+_DECIDED = Folded(re.compile(r"\bdecided\b", re.I), screened=True)
 #: Between two triggers: nothing, or a conjunction, so the second shares the first's subjects.
 _GAP_NONE = re.compile(r"[\s,;]*")
 _GAP_JOINED = re.compile(r"^[\s,]*(?:and|but|then|yet)\s")
 _GAP_TAIL = re.compile(
     r"(?:^|\s)(?:and|but|then|before|after|yet|while|when|as)\s*(?:\w+\s+){0,4}$"
 )
-_SAID = re.compile(r"\b(?:said|says|told)\b")
+_SAID = Folded(re.compile(r"\b(?:said|says|told)\b"), screened=True)
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
-_SPEAKER_AFTER = re.compile(
-    r"(?:said|says|told \w+|added|stressed|noted|warned|explained)\s*,?\s*"
-    r"((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)"
+_SPEAKER_AFTER = Folded(
+    re.compile(
+        r"(?:said|says|told \w+|added|stressed|noted|warned|explained)\s*,?\s*"
+        r"((?:[A-Z][\w'’.-]+\s){0,3}[A-Z][\w'’-]+)"
+    ),
+    screened=True,
 )
-_SPEAKER_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+)\s*,?\s*(?:[^,]{0,80},\s*)?"
-    r"(?:said|says|told|added|stressed|noted|warned|explained)\b"
+_SPEAKER_BEFORE = Folded(
+    re.compile(
+        r"((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’-]+|[A-Z][\w'’-]+)\s*,?\s*(?:[^,]{0,80},\s*)?"
+        r"(?:said|says|told|added|stressed|noted|warned|explained)\b"
+    ),
+    screened=True,
 )
 _NOT_NAMES = {
     "The",
@@ -289,11 +296,11 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
         return "signature"
     low = fragment.lower()
     for rx, action in _ACTION_CUES:
-        if rx.search(low):
+        if rx.search(low, low):
             return action
     if "no longer" in low or "cease" in low or "out of the" in low:
         return "withdrawal"
-    if _RATIFY.search(low):
+    if _RATIFY.search(low, low):
         return "ratification"
     if _JOIN.search(low):
         return "accession"
@@ -311,23 +318,33 @@ _ACTIONS_A_CUE_OVERRULES = (
     "signature_withdrawn",
 )
 
-#: The action a claim's words name, tried in order on the lower-cased clause.
+#: The action a claim's words name, tried in order on the lower-cased clause (each
+#: screened by the words it cannot match without).
 _ACTION_CUES = [
     (
-        re.compile(
-            r"\b(?:revok|rescind|revers|cancel|withdrew)\w*\s+(?:its|their|the)\s+"
-            r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)"
+        Folded(
+            re.compile(
+                r"\b(?:revok|rescind|revers|cancel|withdrew)\w*\s+(?:its|their|the)\s+"
+                r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)"
+            ),
+            screened=True,
         ),
         "withdrawal_revoked",
     ),
-    (re.compile(SUSPEND), "suspension"),
+    (Folded(re.compile(SUSPEND), screened=True), "suspension"),
     (
-        re.compile(r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"),
+        Folded(
+            re.compile(
+                r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"
+            ),
+            screened=True,
+        ),
         "signature_withdrawn",
     ),
-    (re.compile(r"\b" + EXIT), "withdrawal"),  # a word of its own: not "cleave", "pullover"
+    # A word of its own: not "cleave", "pullover".
+    (Folded(re.compile(r"\b" + EXIT), screened=True), "withdrawal"),
 ]
-_RATIFY = re.compile(r"\bratif\w*")
+_RATIFY = Folded(re.compile(r"\bratif\w*"), screened=True)
 _JOIN = re.compile(
     r"\b(?:join(?:s|ed|ing)?|acce(?:de|ded|des|ding|ssion)|became|become|becomes|party)\b"
 )
@@ -335,7 +352,7 @@ _JOIN = re.compile(
 
 def _modality(fragment: str, kind: str) -> str:
     low = fragment.lower()
-    if _NOT_UNTIL.search(low):  # "did not ratify it until 2012": it did, in 2012
+    if _NOT_UNTIL.search(low, low):  # "did not ratify it until 2012": it did, in 2012
         return "asserted"
     if (_NEGATION.search(fragment, low) and kind != "effective") or _NOT_YET.search(fragment, low):
         if kind == "status":
@@ -361,10 +378,11 @@ def _status_action(fragment: str) -> str:
     return "party"
 
 
-def _speaker(sentence: str, gaz: Gazetteer) -> str | None:
-    """The person a sentence attributes its words to ("…," Karolis said; X said that …)."""
+def _speaker(sentence: str, gaz: Gazetteer, low: str) -> str | None:
+    """The person a sentence attributes its words to ("…," Karolis said; X said that …).
+    ``low``: the sentence lower-cased."""
     for rx in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
-        for m in rx.finditer(sentence):
+        for m in rx.finditer(sentence, low):
             name = m.group(1).strip()
             first = name.split()[0]
             if first in _NOT_NAMES or name in gaz.state_names or first in gaz.state_names:
@@ -388,7 +406,7 @@ _TITLES = re.compile(
 _SIEVE: Sieve[tuple[int, tuple[str, Folded] | None]] = Sieve(
     [(i, None) for i in range(len(FOLDED))]
     + [(len(FOLDED) + i, p) for i, p in enumerate(DATE_PATTERNS)],
-    [*SCREEN_WORDS, *DATE_SCREEN_WORDS],
+    [*SCREENS, *DATE_SCREENS],
 )
 
 
@@ -467,8 +485,8 @@ def _sentence_claims(
     dates = find_dates(sentence, published, screened.dates, screened.low) if found else []
     claims: list[Claim] = []
     speaker = (
-        _speaker(sentence, gaz)
-        if found and (_QUOTE.search(sentence) or _SAID.search(sentence))
+        _speaker(sentence, gaz, screened.low)
+        if found and (_QUOTE.search(sentence) or _SAID.search(sentence, screened.low))
         else None
     )
     prev_end = 0

@@ -71,7 +71,9 @@ class Gazetteer:
         # as "the Kremlin", is found by its capitalised part).
         capitalised = [n for n in names if _CAPITAL.match(n)]
         self._state_rx = _Names(r"(" + alternation(capitalised) + r")(?![\w-])")
-        self._demonym_rx = _Names(r"(?:the\s+)?(" + alternation(lexicon.DEMONYMS) + r")\b")
+        # ("the Finns": the article is not part of the name, and a pattern opening with an
+        # optional "the" could not skip ahead to the names.)
+        self._demonym_rx = _Names(r"(" + alternation(lexicon.DEMONYMS) + r")\b")
         self._adjective_rx = _Names(
             r"("
             + alternation(lexicon.ADJECTIVES)

@@ -43,28 +43,111 @@ def required(rx: re.Pattern[str]) -> frozenset[str] | None:
     return _minimal(best) if best is not None and min(map(len, best)) > 0 else None
 
 
+#: A conjunction of screens: every match contains a string of each set (no set: no test).
+Screen = tuple[frozenset[str], ...]
+
+
+def required_all(rx: re.Pattern[str]) -> Screen:
+    """Sets of lower-case strings such that every match of ``rx`` contains one string of
+    each set: ``required``'s set first, then those of the other pieces the pattern cannot
+    match without ("decided ... to withdraw" needs a word of deciding *and* one of leaving),
+    each made of strings of two or more characters that are not common words."""
+    first = required(rx)
+    found = [first] if first is not None else []
+    for words in _clauses(_p.parse(rx.pattern, rx.flags).data):
+        words = _minimal(words)
+        if _score(words)[0] >= 2 and words not in found:
+            found.append(words)
+    # A set implied by another (each of whose strings holds one of its strings) adds nothing.
+    return tuple(
+        c
+        for i, c in enumerate(found)
+        if not any(
+            j != i and _implies(o, c) and (j < i or not _implies(c, o)) for j, o in enumerate(found)
+        )
+    )
+
+
+def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A text holding a string of ``a`` holds one of ``b``."""
+    return all(any(w in x for w in b) for x in a)
+
+
+def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """The needed sets of every piece of a sequence (a group or a repeat that must match
+    at least once is a sequence of its own), runs of exact pieces joined into strings."""
+    out: list[frozenset[str]] = []
+    run: frozenset[str] | None = _EMPTY
+
+    def close() -> None:
+        if run is not None and min(map(len, run)) > 0:
+            out.append(run)
+
+    for op, av in items:
+        inner = None
+        if op is _p.SUBPATTERN:
+            inner = av[-1].data
+        elif op is getattr(_p, "ATOMIC_GROUP", object()):
+            inner = av.data
+        elif op in _REPEATS and av[0] >= 1:
+            inner = av[2].data
+        if inner is not None:
+            close()
+            run = _EMPTY
+            out.extend(_clauses(inner))
+            continue
+        exact, needed = _piece(op, av)
+        if exact is not None and run is not None and len(run) * len(exact) <= _CAP:
+            run = frozenset(a + b for a, b in itertools.product(run, exact))
+            continue
+        close()
+        run = exact if exact is not None else _EMPTY
+        if exact is None and needed is not None and min(map(len, needed)) > 0:
+            out.append(needed)
+    close()
+    return out
+
+
 class Sieve(Generic[_T]):
     """Screens applied together: for each sentence, the items whose screens it passes.
 
-    ``items`` (patterns, say) come with one screen each (None: no screen, always passes).
-    All the screens' words are compiled into one trie-shaped pattern, searched for again
-    one character after each match began, so every place a word starts is seen (where
-    several words start at one place the longest is matched; the shorter ones are its
-    prefixes). Calling the sieve with a text's lower-cased sentences returns, for each
-    sentence, the items whose screens it passes, in their order.
+    ``items`` (patterns, say) come with one ``Screen`` each (a set of words from each of
+    which a sentence must hold one; no set: the item always passes). All the screens'
+    words are compiled into one trie-shaped pattern, searched for again one character
+    after each match began, so every place a word starts is seen (where several words
+    start at one place the longest is matched; the shorter ones are its prefixes).
+    Calling the sieve with a text's lower-cased sentences returns, for each sentence, the
+    items whose screens it passes, in their order.
+
+    Each set of words has a bit: an item's first set the bit of the item's index, its
+    further sets bits above all items'. A sentence gathers the bits of the sets its words
+    belong to; an item passes when it has all of its own.
     """
 
-    def __init__(self, items: Sequence[_T], screens: Sequence[frozenset[str] | None]) -> None:
+    def __init__(self, items: Sequence[_T], screens: Sequence[Screen]) -> None:
         self.items = list(items)
-        words = set().union(*(s for s in screens if s is not None))
-        self._always = sum(1 << i for i, s in enumerate(screens) if s is None)
-        passes = {w: sum(1 << i for i, s in enumerate(screens) if s and w in s) for w in words}
-        # A matched word passes its own screens and those of the words it begins with.
+        sets: list[tuple[frozenset[str], int]] = []
+        self._needs: list[int] = []
+        spare = len(self.items)
+        for i, screen_ in enumerate(screens):
+            need = 0
+            for k, words in enumerate(screen_):
+                bit = 1 << (i if k == 0 else spare)
+                spare += k > 0
+                sets.append((words, bit))
+                need |= bit
+            self._needs.append(need)
+        self._always = sum(1 << i for i, screen_ in enumerate(screens) if not screen_)
+        self._first = (1 << len(self.items)) - 1
+        vocabulary = set().union(*(w for w, _ in sets))
+        # A matched word holds for its own sets and for those of the words it begins with.
         self._passes = {
-            w: functools.reduce(operator.or_, (passes[p] for p in words if w.startswith(p)))
-            for w in words
+            w: functools.reduce(
+                operator.or_, (bit for ws, bit in sets if any(w.startswith(p) for p in ws))
+            )
+            for w in vocabulary
         }
-        self._rx = re.compile(alternation(words)) if words else None
+        self._rx = re.compile(alternation(vocabulary)) if vocabulary else None
 
     def __call__(self, parts: Sequence[str]) -> list[list[_T]]:
         found = [self._always] * len(parts)
@@ -80,12 +163,16 @@ class Sieve(Generic[_T]):
                 found[k] |= self._passes[m.group()]
                 m = search(whole, m.start() + 1)
         out = []
+        needs, items = self._needs, self.items
         for bits in found:
             picked = []
-            while bits:
-                low = bits & -bits
-                picked.append(self.items[low.bit_length() - 1])
-                bits ^= low
+            first = bits & self._first  # items whose first set holds; then all of their sets
+            while first:
+                low = first & -first
+                i = low.bit_length() - 1
+                if bits & needs[i] == needs[i]:
+                    picked.append(items[i])
+                first ^= low
             out.append(picked)
         return out
 
@@ -99,21 +186,31 @@ class Folded:
     as matches of the original (each found on the lower-cased text, then matched again
     at its start on the original text, so groups hold the original characters). Where
     lower-casing changes a text's length the original pattern runs instead.
+
+    ``screened``: ``search`` and ``finditer`` first test the lower-cased text for the words the pattern
+    cannot match without (see ``required``), and runs no scan when none is there (for a
+    pattern not already screened by a ``Sieve``).
     """
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
+    def __init__(self, rx: re.Pattern[str], *, screened: bool = False) -> None:
         self.rx = rx
         source = _lower_source(rx.pattern) if rx.flags & re.IGNORECASE else None
         self.low = None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
+        words = required(rx) if screened else None
+        self.words = tuple(sorted(words)) if words is not None else None
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """The original pattern's first match in ``text`` (``low``: the text lower-cased)."""
+        if self.words is not None and not any(w in low for w in self.words):
+            return None
         if self.low is None or len(low) != len(text):
             return self.rx.search(text)
         m = self.low.search(low)
         return None if m is None else self.rx.match(text, m.start())
 
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        if self.words is not None and not any(w in low for w in self.words):
+            return iter(())
         if self.low is None or len(low) != len(text):
             return self.rx.finditer(text)
         first = self.low.search(low)
@@ -293,7 +390,7 @@ def _piece(op: Any, av: Any) -> _Info:
         if all(n is not None and min(map(len, n)) > 0 for n in needs):
             return None, frozenset().union(*(n or () for n in needs))
         return None, None
-    if op in (_p.MAX_REPEAT, _p.MIN_REPEAT, getattr(_p, "POSSESSIVE_REPEAT", object())):
+    if op in _REPEATS:
         low, high, sub = av
         exact, needed = _sequence(sub.data)
         if low == 0:
@@ -304,3 +401,6 @@ def _piece(op: Any, av: Any) -> _Info:
             return exact, needed
         return None, needed if exact is None else exact
     return None, None  # any character, a category, a back-reference, a negated literal
+
+
+_REPEATS = (_p.MAX_REPEAT, _p.MIN_REPEAT, getattr(_p, "POSSESSIVE_REPEAT", object()))

@@ -28,11 +28,14 @@ def first_pair(text: str, states: list[Mention]) -> tuple[str, ...]:
     return ()
 
 
+_CLAUSE_BREAK = re.compile(r";|, which|, who|, while|, whereas|, but\b| but\b")
+
+
 def clause_start_of(sentence: str, trigger: int, prev_end: int) -> int:
     """Where the clause holding the trigger begins: after the previous trigger, or after a
     ', which' / ';' / ' and ' that starts a new clause with its own subject."""
     cut = prev_end
-    for m in re.finditer(r";|, which|, who|, while|, whereas|, but\b| but\b", sentence[:trigger]):
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, trigger):
         if m.end() > cut:
             cut = m.end()
     return cut

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from treatywatch.reading.screen import Folded, required
+from treatywatch.reading.screen import Folded, Screen, required_all
 from treatywatch.reading.text import NUMBER, QUALIFIER
 
 
@@ -413,9 +413,9 @@ _SPECS: list[tuple[str, str]] = [
 ]
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in _SPECS]
-#: Per pattern, the words it cannot match without (see ``screen``): a sentence holding none
-#: of them is not scanned by that pattern.
-SCREEN_WORDS: list[frozenset[str] | None] = [required(rx) for _, rx in TRIGGERS]
+#: Per pattern, the words it cannot match without (see ``screen.required_all``): a sentence
+#: lacking a word of one of its sets is not scanned by that pattern.
+SCREENS: list[Screen] = [required_all(rx) for _, rx in TRIGGERS]
 #: The same patterns, each ready to run over lower-cased text (see ``Folded``).
 FOLDED: list[tuple[str, Folded]] = [(kind, Folded(rx)) for kind, rx in TRIGGERS]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from treatywatch.dates import PartialDate, add_months
-from treatywatch.reading.screen import Folded, required, screen
+from treatywatch.reading.screen import Folded, required_all, screen
 from treatywatch.reading.text import WORD_NUMBERS
 
 MONTHS = {
@@ -123,8 +123,8 @@ def _n(word: str) -> int:
 
 #: The date patterns in order, each ready to run over lower-cased text (see ``Folded``).
 PATTERNS = [(kind, Folded(rx)) for kind, rx in _PATTERNS]
-#: Per pattern, the words it cannot match without (see ``screen``).
-SCREEN_WORDS = [required(rx) for _, rx in _PATTERNS]
+#: Per pattern, the words it cannot match without (see ``screen.required_all``).
+SCREENS = [required_all(rx) for _, rx in _PATTERNS]
 _SCREENS = [screen(rx) for _, rx in _PATTERNS]
 
 
@@ -300,9 +300,10 @@ def tensed(d: DateMention | None, clause: str, published: date | None) -> DateMe
     pd = d.value
     if pd.precision == "year":
         return d
-    if _FUTURE.search(clause) and pd.latest < published:
+    # (The dates are compared first: most guessed dates need no look at the verb.)
+    if pd.latest < published and _FUTURE.search(clause):
         return DateMention(d.start, d.end, d.text, shift_year(pd, 1), True)
-    if not _FUTURE.search(clause) and _PAST.search(clause) and pd.earliest > published:
+    if pd.earliest > published and not _FUTURE.search(clause) and _PAST.search(clause):
         return DateMention(d.start, d.end, d.text, shift_year(pd, -1), True)
     return d
 
