@@ -4,8 +4,10 @@ by sentence, and trie-shaped alternations match what plain ones match."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -182,3 +184,95 @@ def test_gazetteer_names_match_as_their_look_behind_patterns() -> None:
             scan = low if n.fold and len(low) == len(text) else text
             want = [m.span(1) for m in (n.full.finditer(text) if n.fold else n.full.finditer(scan))]
             assert [m.span(1) for m in n.finditer(text, low)] == want, n.fast.pattern[:40]
+
+
+@functools.cache
+def _gazetteer() -> Any:
+    from treatywatch.ledger import load
+    from treatywatch.reading.gazetteer import Gazetteer
+
+    return Gazetteer(load())
+
+
+def _lexicon_pairs(gaz: Any) -> list[tuple[Any, int, Any]]:
+    """(lexicon, list index, the pattern that defines what the list matches)."""
+    return [
+        (gaz._exact, 0, gaz._state_rx),
+        (gaz._exact, 1, gaz._demonym_rx),
+        (gaz._exact, 2, gaz._treaty_rx_exact),
+        (gaz._folded, 0, gaz._group_rx),
+        (gaz._folded, 1, gaz._plural_rx),
+        (gaz._folded, 2, gaz._singular_rx),
+        (gaz._folded, 3, gaz._treaty_rx_folded),
+        (gaz._folded, 4, gaz._treaty_anaphor_rx),
+    ]
+
+
+def _assert_lexicon_agrees(text: str) -> None:
+    gaz = _gazetteer()
+    low = text.lower()
+    if len(low) != len(text):
+        return  # the patterns run instead (see Gazetteer.mentions)
+    for lexicon, index, names in _lexicon_pairs(gaz):
+        scan = low if lexicon is gaz._folded else text
+        want = [m.span(1) for m in names.full.finditer(text if names.fold else scan)]
+        assert lexicon.find(scan)[index] == want, (names.fast.pattern[:40], text)
+
+
+def test_lexicon_finds_what_the_name_patterns_match() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/eval").glob("*/*.txt"))]
+    texts += [
+        "xRussia and Russia; non-NATO NATO-led, the-Baltic states Russia_ Russia- its_ it",
+        "The Finns, Finns-led; the Baltic states' and BALTIC STATES, both countries.",
+        "Ottawa Convention's text, the Ottawa Convention-era, NEW START and New START.",
+    ]
+    assert len(texts) > 40
+    for text in texts:
+        _assert_lexicon_agrees(text)
+
+
+def _prefixed_names() -> list[str]:
+    """Names of the lexicons that begin with another name of theirs (where the longest
+    must win), and those shorter names."""
+    gaz = _gazetteer()
+    out: set[str] = set()
+    for lexicon in (gaz._exact, gaz._folded):
+        names = list(lexicon._automaton.keys())
+        for n in names:
+            out.update(o for o in names if o != n and n.startswith(o) and len(o) > 2)
+            if any(o != n and n.startswith(o) and len(o) > 2 for o in names):
+                out.add(n)
+    return sorted(out)
+
+
+_NAMES = [
+    *_prefixed_names(),
+    "Russia",
+    "Guinea",
+    "Guinea-Bissau",
+    "Finns",
+    "NATO",
+    "EU",
+    "the Baltic states",
+    "Baltic states",
+    "both countries",
+    "it",
+    "its government",
+    "the treaty",
+    "Ottawa Convention",
+    "convention",
+    "New START",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            _NAMES + [n.upper() for n in _NAMES] + [" ", "-", "_", "x", ".", "'s", "1"]
+        ),
+        max_size=25,
+    )
+)
+def test_lexicon_agrees_with_the_patterns_on_any_arrangement(pieces: list[str]) -> None:
+    _assert_lexicon_agrees("".join(pieces))

@@ -203,7 +203,7 @@ class _Context:
 
 def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     """Every claim in ``text``, in order of appearance."""
-    doc = _Found(gaz.states(text), gaz.treaties(text), gaz.anaphora(text))
+    doc = _Found(*gaz.mentions(text))
     ctx = _Context()
     ctx.pair = first_pair(text, doc.states)
     every = [t.codes[0] for t in doc.treaties if t.kind == "treaty"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 from treatywatch.ledger import Ledger
 from treatywatch.reading import lexicon
@@ -106,24 +109,55 @@ class Gazetteer:
         self._treaty_anaphor_rx = _Names(
             r"(" + alternation(lexicon.TREATY_ANAPHORA, fold=True) + r")\b", fold=True
         )
+        # The same lists (all but the adjectives, which need the noun after them) found in
+        # two passes, one over the text and one over its lower case; the patterns above
+        # define what a list matches, and still run where lower-casing changes the length.
+        self._exact = _Lexicon([(capitalised, False), (lexicon.DEMONYMS, True), (exact, False)])
+        self._folded = _Lexicon(
+            [
+                ([n.lower() for n in lexicon.GROUPS], True),
+                ([n.lower() for n in lexicon.PLURAL_ANAPHORA], True),
+                ([n.lower() for n in lexicon.SINGULAR_ANAPHORA], True),
+                (folded, False),
+                ([n.lower() for n in lexicon.TREATY_ANAPHORA], True),
+            ]
+        )
+
+    def mentions(self, text: str) -> tuple[list[Mention], list[Mention], list[Mention]]:
+        """States, treaties and anaphora named in ``text`` (see ``states``, ``treaties``,
+        ``anaphora``), the name lists searched once for all three."""
+        low = text.lower()
+        exact = self._exact.find(text)
+        folded = self._folded.find(low) if len(low) == len(text) else None
+        return (
+            self._states(text, low, exact, folded),
+            self._treaties(text, low, exact, folded),
+            self._anaphora(text, folded),
+        )
 
     def states(self, text: str) -> list[Mention]:
         """State mentions: names, capitals, demonyms, adjectives before a government noun,
         groups; overlapping matches keep the longest."""
+        return self.mentions(text)[0]
+
+    def _states(
+        self,
+        text: str,
+        low: str,
+        exact: list[list[tuple[int, int]]],
+        folded: list[list[tuple[int, int]]] | None,
+    ) -> list[Mention]:
         found: list[Mention] = []
-        low = text.lower()
-        for m in self._group_rx.finditer(text, low):
-            name = text[m.start(1) : m.end(1)]
+        for start, end in _spans(self._group_rx, folded, 0, text):
+            name = text[start:end]
             key = next(k for k in lexicon.GROUPS if k.lower() == name.lower())
-            found.append(Mention(m.start(1), m.end(1), name, "state", lexicon.GROUPS[key], True))
-        for m in self._state_rx.finditer(text, low):
-            found.append(
-                Mention(m.start(1), m.end(1), m.group(1), "state", (self.state_names[m.group(1)],))
-            )
-        for m in self._demonym_rx.finditer(text, low):
-            found.append(
-                Mention(m.start(1), m.end(1), m.group(1), "state", (lexicon.DEMONYMS[m.group(1)],))
-            )
+            found.append(Mention(start, end, name, "state", lexicon.GROUPS[key], True))
+        for start, end in exact[0]:
+            name = text[start:end]
+            found.append(Mention(start, end, name, "state", (self.state_names[name],)))
+        for start, end in exact[1]:
+            name = text[start:end]
+            found.append(Mention(start, end, name, "state", (lexicon.DEMONYMS[name],)))
         for m in self._adjective_rx.finditer(text, low):
             found.append(
                 Mention(
@@ -133,40 +167,57 @@ class Gazetteer:
         return _no_overlap(found)
 
     def anaphora(self, text: str) -> list[Mention]:
-        low = text.lower()
+        return self.mentions(text)[2]
+
+    def _anaphora(self, text: str, folded: list[list[tuple[int, int]]] | None) -> list[Mention]:
         out = [
-            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "state_anaphor", (), True)
-            for m in self._plural_rx.finditer(text, low)
+            Mention(start, end, text[start:end], "state_anaphor", (), True)
+            for start, end in _spans(self._plural_rx, folded, 1, text)
         ]
         out += [
-            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "state_anaphor", (), False)
-            for m in self._singular_rx.finditer(text, low)
+            Mention(start, end, text[start:end], "state_anaphor", (), False)
+            for start, end in _spans(self._singular_rx, folded, 2, text)
         ]
         return sorted(out, key=lambda m: m.start)
 
     def treaties(self, text: str) -> list[Mention]:
-        low = text.lower()
+        return self.mentions(text)[1]
+
+    def _treaties(
+        self,
+        text: str,
+        low: str,
+        exact: list[list[tuple[int, int]]],
+        folded: list[list[tuple[int, int]]] | None,
+    ) -> list[Mention]:
         found = [
-            Mention(m.start(1), m.end(1), m.group(1), "treaty", (self._treaty_exact[m.group(1)],))
-            for m in self._treaty_rx_exact.finditer(text, low)
+            Mention(start, end, text[start:end], "treaty", (self._treaty_exact[text[start:end]],))
+            for start, end in exact[2]
         ]
-        folded_text = low if len(low) == len(text) else text.casefold()
-        if len(folded_text) != len(text):  # a character whose lower case is longer: rare
-            folded_text = text
+        if folded is not None:
+            in_folded = folded[3]
+            folded_text = low
+        else:  # a character whose lower case is longer: rare
+            folded_text = text.casefold()
+            if len(folded_text) != len(text):
+                folded_text = text
+            in_folded = [
+                m.span(1) for m in self._treaty_rx_folded.finditer(folded_text, folded_text)
+            ]
         found += [
             Mention(
-                m.start(1),
-                m.end(1),
-                text[m.start(1) : m.end(1)],
+                start,
+                end,
+                text[start:end],
                 "treaty",
-                (self._treaty_folded[m.group(1)],),
+                (self._treaty_folded[folded_text[start:end]],),
             )
-            for m in self._treaty_rx_folded.finditer(folded_text, folded_text)
-            if m.group(1) in self._treaty_folded
+            for start, end in in_folded
+            if folded_text[start:end] in self._treaty_folded
         ]
         found += [
-            Mention(m.start(1), m.end(1), text[m.start(1) : m.end(1)], "treaty_anaphor", ())
-            for m in self._treaty_anaphor_rx.finditer(text, low)
+            Mention(start, end, text[start:end], "treaty_anaphor", ())
+            for start, end in _spans(self._treaty_anaphor_rx, folded, 4, text)
         ]
         return _no_overlap(found)
 
@@ -207,6 +258,76 @@ class _Names:
                 continue
             yield m
             m = search(scan, m.end() if m.end() > at else at + 1)
+
+
+class _Lexicon:
+    """Several lists of names found in one pass over a text (an Aho-Corasick automaton).
+
+    ``find`` returns, per list, the spans its ``_Names`` pattern would match: a name
+    starts where no word character or hyphen stands before it, ends where the list's end
+    test holds (``word_end``: a word boundary, ``\\b``; otherwise no word character or
+    hyphen after it), the leftmost first, the longest of those that fit at a place, and
+    the next searched from the end of the last.
+    """
+
+    def __init__(self, lists: list[tuple[Iterable[str], bool]]) -> None:
+        self._word_end = [word_end for _, word_end in lists]
+        owners: dict[str, list[int]] = {}
+        for i, (names, _) in enumerate(lists):
+            for name in names:
+                if i not in owners.setdefault(name, []):
+                    owners[name].append(i)
+        self._automaton: Any = ahocorasick.Automaton()
+        for name, lists_of in owners.items():
+            self._automaton.add_word(name, (len(name), tuple(lists_of)))
+        self._automaton.make_automaton()
+
+    def find(self, scan: str) -> list[list[tuple[int, int]]]:
+        # Per list: for each place a name starts, where the names starting there end.
+        places: list[dict[int, list[int]]] = [{} for _ in self._word_end]
+        for last, (length, lists_of) in self._automaton.iter(scan):
+            start = last + 1 - length
+            for i in lists_of:
+                places[i].setdefault(start, []).append(last + 1)
+        out: list[list[tuple[int, int]]] = []
+        size = len(scan)
+        for word_end, found in zip(self._word_end, places, strict=True):
+            spans: list[tuple[int, int]] = []
+            after = 0
+            for start in sorted(found):
+                if start < after or (start and _wordish(scan[start - 1])):
+                    continue
+                for end in sorted(found[start], reverse=True):
+                    nxt = scan[end] if end < size else ""
+                    if word_end:
+                        fits = _word(scan[end - 1]) != (nxt != "" and _word(nxt))
+                    else:
+                        fits = nxt == "" or not _wordish(nxt)
+                    if fits:
+                        spans.append((start, end))
+                        after = end
+                        break
+            out.append(spans)
+        return out
+
+
+def _word(ch: str) -> bool:
+    """``\\w`` in a ``str`` pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
+def _spans(
+    names: _Names, found: list[list[tuple[int, int]]] | None, index: int, text: str
+) -> list[tuple[int, int]]:
+    """A folded list's spans: from the lexicon's pass, or (where lower-casing changed the
+    text's length) from its pattern over the text."""
+    if found is not None:
+        return found[index]
+    return [m.span(1) for m in names.full.finditer(text)]
 
 
 def _no_overlap(found: list[Mention]) -> list[Mention]:

@@ -11,16 +11,13 @@ rejects a text the pattern matches (lower-casing both sides keeps that true unde
 
 from __future__ import annotations
 
-import bisect
-import functools
 import importlib
 import itertools
-import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-from treatywatch.reading.text import alternation
+import ahocorasick
 
 _T = TypeVar("_T")
 _p: Any = importlib.import_module("re._parser")  # the standard library's own parser
@@ -111,13 +108,11 @@ def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
 class Sieve(Generic[_T]):
     """Screens applied together: for each sentence, the items whose screens it passes.
 
-    ``items`` (patterns, say) come with one ``Screen`` each (a set of words from each of
-    which a sentence must hold one; no set: the item always passes). All the screens'
-    words are compiled into one trie-shaped pattern, searched for again one character
-    after each match began, so every place a word starts is seen (where several words
-    start at one place the longest is matched; the shorter ones are its prefixes).
-    Calling the sieve with a text's lower-cased sentences returns, for each sentence, the
-    items whose screens it passes, in their order.
+    ``items`` (patterns, say) come with one ``Screen`` each (sets of words; a sentence
+    must hold a word of each set; no set: the item always passes). All the screens' words
+    go into one Aho-Corasick automaton, which reports every place each word occurs in one
+    pass over a sentence. Calling the sieve with a text's lower-cased sentences returns,
+    for each sentence, the items whose screens it passes, in their order.
 
     Each set of words has a bit: an item's first set the bit of the item's index, its
     further sets bits above all items'. A sentence gathers the bits of the sets its words
@@ -126,7 +121,7 @@ class Sieve(Generic[_T]):
 
     def __init__(self, items: Sequence[_T], screens: Sequence[Screen]) -> None:
         self.items = list(items)
-        sets: list[tuple[frozenset[str], int]] = []
+        bits: dict[str, int] = {}
         self._needs: list[int] = []
         spare = len(self.items)
         for i, screen_ in enumerate(screens):
@@ -134,37 +129,27 @@ class Sieve(Generic[_T]):
             for k, words in enumerate(screen_):
                 bit = 1 << (i if k == 0 else spare)
                 spare += k > 0
-                sets.append((words, bit))
+                for w in words:
+                    bits[w] = bits.get(w, 0) | bit
                 need |= bit
             self._needs.append(need)
         self._always = sum(1 << i for i, screen_ in enumerate(screens) if not screen_)
         self._first = (1 << len(self.items)) - 1
-        vocabulary = set().union(*(w for w, _ in sets))
-        # A matched word holds for its own sets and for those of the words it begins with.
-        self._passes = {
-            w: functools.reduce(
-                operator.or_, (bit for ws, bit in sets if any(w.startswith(p) for p in ws))
-            )
-            for w in vocabulary
-        }
-        self._rx = re.compile(alternation(vocabulary)) if vocabulary else None
+        self._words: Any = None
+        if bits:
+            self._words = ahocorasick.Automaton()
+            for w, b in bits.items():
+                self._words.add_word(w, b)
+            self._words.make_automaton()
 
     def __call__(self, parts: Sequence[str]) -> list[list[_T]]:
-        found = [self._always] * len(parts)
-        if self._rx is not None:
-            starts, at = [], 0
-            for part in parts:
-                starts.append(at)
-                at += len(part) + 1
-            whole, search = "\x00".join(parts), self._rx.search
-            m = search(whole)
-            while m is not None:
-                k = bisect.bisect_right(starts, m.start()) - 1
-                found[k] |= self._passes[m.group()]
-                m = search(whole, m.start() + 1)
         out = []
-        needs, items = self._needs, self.items
-        for bits in found:
+        needs, items, words = self._needs, self.items, self._words
+        for part in parts:
+            bits = self._always
+            if words is not None:
+                for _, b in words.iter(part):
+                    bits |= b
             picked = []
             first = bits & self._first  # items whose first set holds; then all of their sets
             while first:
