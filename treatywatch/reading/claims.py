@@ -8,6 +8,7 @@ subjects are the states named before the trigger in that clause (or the ones a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -307,6 +308,12 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
     return ctx.action
 
 
+@functools.lru_cache(maxsize=4096)
+def _named_action(cue: str, kind: str) -> str | None:
+    """The action a trigger's own words name (the same few words recur: kept)."""
+    return _action(cue, kind, _Context())
+
+
 #: Actions read from the clause around a trigger that its own words, when they name
 #: another, overrule.
 _ACTIONS_A_CUE_OVERRULES = (
@@ -521,7 +528,7 @@ def _sentence_claims(
         action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
         # The words that made this a claim name its action best ("Russia's withdrawal ...
         # took effect, years after it suspended ..." is a withdrawal).
-        named = _action(m.group(0), real_kind, _Context()) if kind != "join_effective" else None
+        named = _named_action(m.group(0), real_kind) if kind != "join_effective" else None
         if named is not None and named != action and action in _ACTIONS_A_CUE_OVERRULES:
             action = named
         if kind == "join_effective":

@@ -19,6 +19,8 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
+from treatywatch.reading.text import alternation
+
 _T = TypeVar("_T")
 _p: Any = importlib.import_module("re._parser")  # the standard library's own parser
 
@@ -180,13 +182,14 @@ class Folded:
     def __init__(self, rx: re.Pattern[str], *, screened: bool = False) -> None:
         self.rx = rx
         source = _lower_source(rx.pattern) if rx.flags & re.IGNORECASE else None
-        self.low = None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
-        words = required(rx) if screened else None
-        self.words = tuple(sorted(words)) if words is not None else None
+        self.low = (
+            None if source is None else re.compile(_word_tries(source), rx.flags & ~re.IGNORECASE)
+        )
+        self.test = screen(rx) if screened else None
 
     def search(self, text: str, low: str) -> re.Match[str] | None:
         """The original pattern's first match in ``text`` (``low``: the text lower-cased)."""
-        if self.words is not None and not any(w in low for w in self.words):
+        if self.test is not None and not self.test(low):
             return None
         if self.low is None or len(low) != len(text):
             return self.rx.search(text)
@@ -194,7 +197,7 @@ class Folded:
         return None if m is None else self.rx.match(text, m.start())
 
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        if self.words is not None and not any(w in low for w in self.words):
+        if self.test is not None and not self.test(low):
             return iter(())
         if self.low is None or len(low) != len(text):
             return self.rx.finditer(text)
@@ -211,6 +214,30 @@ class Folded:
             again = self.rx.match(text, m.start())
             if again is not None:
                 yield again
+
+
+#: A group of plain words (an "s?" allowed at the end of each) followed by something that
+#: cannot follow a word character's continuation (a word boundary, a space).
+_WORD_GROUP = re.compile(r"(?<!\\)\(\?:((?:[a-z]+(?:s\?)?\|)+[a-z]+(?:s\?)?)\)(?=\\b|\\s| )")
+
+
+def _word_tries(source: str) -> str:
+    """``source`` with each group of plain words before a boundary written as a trie.
+
+    Python's engine tries a group's branches one after another at every place; a trie
+    tests each character once. Where the group is followed by a word boundary or a space,
+    at most one of its words can match at a place (a shorter word that begins a longer
+    one would have to be followed by a letter), so the order of the words does not matter
+    and the pattern matches exactly what it did.
+    """
+
+    def as_trie(m: re.Match[str]) -> str:
+        words: list[str] = []
+        for word in m.group(1).split("|"):
+            words += [word[:-2], word[:-1]] if word.endswith("s?") else [word]
+        return "(?:" + alternation(words) + ")"
+
+    return _WORD_GROUP.sub(as_trie, source)
 
 
 #: Escapes that name a character by its code (\x41, \u0041, \N{...}, octal), which
@@ -248,11 +275,15 @@ def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:
         return None
     ordered = tuple(sorted(words))
     if len(ordered) == 1:
-        word = ordered[0]
-        return lambda low: word in low
-    if len(ordered) <= 3:
-        return lambda low: any(w in low for w in ordered)
-    return re.compile("|".join(map(re.escape, ordered))).search  # type: ignore[return-value]
+        (a,) = ordered
+        return lambda low: a in low
+    if len(ordered) == 2:
+        a, b = ordered
+        return lambda low: a in low or b in low
+    if len(ordered) == 3:
+        a, b, c = ordered
+        return lambda low: a in low or b in low or c in low
+    return re.compile(alternation(ordered)).search  # type: ignore[return-value]
 
 
 def _minimal(words: frozenset[str]) -> frozenset[str]:
