@@ -97,6 +97,10 @@ def _when(d: PartialDate) -> str:
     return f"on {d}"
 
 
+#: Words that report a statement ("announced", "said"): the claim's date is when it was voiced.
+_VOICED = re.compile(r"\b(?:announc\w*|said|says|declar\w*|vow\w*|pledg\w*|told|stated)\b", re.I)
+
+
 class Checker:
     """Checks claims against one ledger; ``today`` stands in for an unknown publication day."""
 
@@ -264,11 +268,7 @@ class Checker:
         if (
             voiced is not None
             and voiced.earliest <= asof
-            and re.search(
-                r"\b(?:announc\w*|said|says|declar\w*|vow\w*|pledg\w*|told|stated)\b",
-                claim.evidence.get("text", ""),
-                re.I,
-            )
+            and _VOICED.search(claim.evidence.get("text", ""))
         ):
             # an intention reported with its own date is judged over that period
             begin, end = voiced.earliest, min(voiced.latest, asof)

@@ -378,11 +378,16 @@ def _modality(fragment: str, kind: str) -> str:
 
 def _status_action(fragment: str) -> str:
     low = fragment.lower()
-    if re.search(r"never|non-signator|\bneither\b|\bnor\b", low):
+    if _NEVER_PARTY.search(low):
         return "never_party"
-    if re.search(r"\b(?:not|isn't|aren't|outside)\b", low):
+    if _NOT_PARTY.search(low):
         return "not_party"
     return "party"
+
+
+_NEVER_PARTY = re.compile(r"never|non-signator|\bneither\b|\bnor\b")
+_NOT_PARTY = re.compile(r"\b(?:not|isn't|aren't|outside)\b")
+_QUOTE_MARK = re.compile(r"[“\"”]")
 
 
 def _speaker(sentence: str, gaz: Gazetteer, low: str) -> str | None:
@@ -394,7 +399,7 @@ def _speaker(sentence: str, gaz: Gazetteer, low: str) -> str | None:
             first = name.split()[0]
             if first in _NOT_NAMES or name in gaz.state_names or first in gaz.state_names:
                 continue
-            if len(name.split()) == 1 and not re.search(r"[“\"”]", sentence):
+            if len(name.split()) == 1 and not _QUOTE_MARK.search(sentence):
                 continue
             name = _TITLES.sub("", name).strip()
             return name or None
@@ -532,7 +537,7 @@ def _sentence_claims(
         if named is not None and named != action and action in _ACTIONS_A_CUE_OVERRULES:
             action = named
         if kind == "join_effective":
-            action = "accession" if not re.search(r"ratif", m.group(0), re.I) else "ratification"
+            action = "ratification" if "ratif" in m.group(0).lower() else "accession"
         if repeated is not None:
             action = repeated
         modality = _modality(sentence[clause_start:end], real_kind)
@@ -544,7 +549,7 @@ def _sentence_claims(
         if (
             real_kind == "intent"
             and action in ("signature_withdrawn", None)
-            and re.search(r"revok\w*\s+(?:its|the)\s+signature|unsign", sentence, re.I)
+            and _UNSIGN.search(sentence)
         ):
             action = "withdrawal"
         if real_kind == "intent" and action is None:
@@ -576,7 +581,7 @@ def _sentence_claims(
             real_kind == "spending_target"
             and not subjects
             and ctx.subjects
-            and not re.search(r"\b(?:NATO|allies|alliance|members|countries|states)\b", sentence)
+            and not _ALLIES.search(sentence)
         ):
             subjects = list(ctx.subjects[-1:])
         if not subjects and real_kind not in ("spending_target",):
@@ -642,6 +647,11 @@ def _sentence_claims(
         if t.kind == "treaty" and t.codes[0] not in ALLIANCES:
             ctx.treaty = t.codes[0]
     return claims
+
+
+_UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
+_ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")
+_QUANTITY = re.compile(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", re.I)
 
 
 def _priority(kind: str) -> int:
@@ -751,7 +761,7 @@ def _figure(
         return parse_number(m.group("num")), "percent", None
     if kind == "stockpile":
         body = m.group(0)
-        for nm in re.finditer(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", body, re.I):
+        for nm in _QUANTITY.finditer(body):
             value = parse_number(nm.group(2))
             if value is not None and (value >= 2 or nm.group(1)):
                 return value, "mines", (nm.group(1).lower() if nm.group(1) else None)

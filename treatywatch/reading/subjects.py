@@ -14,13 +14,26 @@ if TYPE_CHECKING:
     from treatywatch.reading.claims import _Context
 
 
+_COMMA = re.compile(r",\s*")
+_AND = re.compile(r"\s+and\s+")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+_ITS_STEP = re.compile(
+    r"\b(?:the|its|their|this|that|the country's)\s+(?:\w+\s+)?(?:withdrawal|exit|"
+    r"departure|denunciation|notice|notification|decision|move|instrument|law|bill|"
+    r"ratification|accession|obligations|suspension|parliament|president|"
+    r"government|lawmakers|cabinet)\b|\b(?:it|they)\s+\w+",
+    re.I,
+)
+_TWO = re.compile(r"\b(?:two|both)\b", re.I)
+
+
 def first_pair(text: str, states: list[Mention]) -> tuple[str, ...]:
     """The first "A and B" in the text (not the tail of a longer list), for a "both
     countries" that comes before any state is named."""
     for i, (a, b) in enumerate(itertools.pairwise(states)):
-        listed = i > 0 and re.fullmatch(r",\s*", text[states[i - 1].end : a.start])
+        listed = i > 0 and _COMMA.fullmatch(text, states[i - 1].end, a.start)
         if (
-            re.fullmatch(r"\s+and\s+", text[a.end : b.start])
+            _AND.fullmatch(text, a.end, b.start)
             and not listed
             and len(a.codes) == len(b.codes) == 1
         ):
@@ -59,7 +72,7 @@ def subjects_of(
             s
             for s in states
             if s.start < m.start()
-            and not re.search(r"\bwith\s+$", sentence[max(0, s.start - 6) : s.start])
+            and not _WITH_BEFORE.search(sentence[max(0, s.start - 6) : s.start])
         ]
         if after:
             counterpart = after[0].codes[0]
@@ -83,7 +96,7 @@ def subjects_of(
                 if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
                     counterpart = s.codes[0]
                     break
-    if kind == "deposit" and re.search(r"notices from", m.group(0), re.I):
+    if kind == "deposit" and "notices from" in m.group(0).lower():
         listed = [c for s in states if s.start >= end for c in s.codes]
         if listed:
             return listed, None
@@ -130,22 +143,12 @@ def subjects_of(
                 "join_effective",
                 "status",
             )
-            and re.search(
-                r"\b(?:the|its|their|this|that|the country's)\s+(?:\w+\s+)?(?:withdrawal|exit|"
-                r"departure|denunciation|notice|notification|decision|move|instrument|law|bill|"
-                r"ratification|accession|obligations|suspension|parliament|president|"
-                r"government|lawmakers|cabinet)\b|\b(?:it|they)\s+\w+",
-                sentence[clause_start:end],
-                re.I,
-            )
+            and _ITS_STEP.search(sentence[clause_start:end])
             and not states
         ):
             codes = list(ctx.subjects)
         elif anaph and anaph[-1].plural and ctx.pair:
-            two = (
-                re.search(r"\b(?:two|both)\b", anaph[-1].text, re.I)
-                or anaph[-1].text.lower() == "they"
-            )
+            two = _TWO.search(anaph[-1].text) or anaph[-1].text.lower() == "they"
             codes = list(ctx.pair) if two else []
         elif (
             kind
