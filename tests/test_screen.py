@@ -97,6 +97,8 @@ def test_folded_pattern_finds_the_same_matches(rx: re.Pattern[str]) -> None:
         want = [(m.span(), m.groupdict(), m.group()) for m in rx.finditer(s)]
         got = [(m.span(), m.groupdict(), m.group()) for m in folded.finditer(s, s.lower())]
         assert got == want, s
+        low = [(m.span(), m.group().lower()) for m in folded.finditer_low(s, s.lower())]
+        assert low == [(span, text.lower()) for span, _, text in want], s
         first = folded.search(s, s.lower())
         assert (first.span() if first else None) == (want[0][0] if want else None)
 

@@ -480,7 +480,7 @@ def _sentence_claims(
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, folded in screened.triggers:
-        for m in folded.finditer(sentence, screened.low):
+        for m in folded.finditer_low(sentence, screened.low):  # (only read without case)
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))
                 for s, e, k, _ in found

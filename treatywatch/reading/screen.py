@@ -208,6 +208,16 @@ class Folded:
         # lookbehind still sees the text before ``pos``).
         return self._again(text, self.low.finditer(low, first.start()))
 
+    def finditer_low(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """The same matches as ``finditer`` (the same spans), found on ``low`` and not
+        matched again on ``text``: their groups hold lower-cased characters, for a caller
+        that reads spans and compares group text without regard to case."""
+        if self.test is not None and not self.test(low):
+            return iter(())
+        if self.low is None or len(low) != len(text):
+            return self.rx.finditer(text)
+        return self.low.finditer(low)
+
     def _again(self, text: str, found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
         """Each match found on the lower-cased text, matched again on ``text``."""
         for m in found:

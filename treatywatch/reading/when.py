@@ -171,7 +171,7 @@ def find_dates(
     if patterns is None:
         patterns = [p for p, ok in zip(PATTERNS, _SCREENS, strict=True) if ok is None or ok(low)]
     for kind, folded in patterns:
-        for m in folded.finditer(text, low):
+        for m in folded.finditer_low(text, low):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -179,7 +179,7 @@ def find_dates(
             if value is None and not relative:
                 continue
             taken.append((s, e))
-            out.append(DateMention(s, e, m.group(0), value, relative))
+            out.append(DateMention(s, e, text[s:e], value, relative))
     return sorted(out, key=lambda d: d.start)
 
 
