@@ -6,10 +6,12 @@ The precision the text supports is kept: "in 2011" is a year, "in June" a month,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from treatywatch.dates import PartialDate, add_months
 from treatywatch.reading.screen import Folded, required_all, screen
@@ -129,7 +131,7 @@ _SCREENS = [screen(rx) for _, rx in _PATTERNS]
 
 
 def _pd(d: date, precision: str) -> PartialDate:
-    raw = {"day": d.isoformat(), "month": d.isoformat()[:7], "year": d.isoformat()[:4]}[precision]
+    raw = d.isoformat()[: _RAW_LENGTH[precision]]
     return PartialDate(
         d if precision == "day" else date(d.year, d.month if precision == "month" else 1, 1),
         precision,  # type: ignore[arg-type]
@@ -183,10 +185,21 @@ def find_dates(
     return sorted(out, key=lambda d: d.start)
 
 
+_RAW_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
 def _resolve(
     kind: str, m: re.Match[str], published: date | None
 ) -> tuple[PartialDate | None, bool]:
-    g = m.groupdict()
+    return _resolve_groups(kind, tuple(m.groupdict().items()), published)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_groups(
+    kind: str, groups: tuple[tuple[str, str | None], ...], published: date | None
+) -> tuple[PartialDate | None, bool]:
+    """The date a match names, from its groups (the same few recur: kept)."""
+    g: dict[str, Any] = dict(groups)  # as groupdict() types it
     try:
         if kind == "iso":
             return _pd(date(int(g["y"]), int(g["m"]), int(g["d"])), "day"), False
