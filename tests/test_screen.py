@@ -13,7 +13,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatywatch.reading.screen import Folded, Screen, Sieve, required, required_all, screen
+from treatywatch.reading.screen import (
+    Folded,
+    Screen,
+    Sieve,
+    required,
+    required_all,
+    screen,
+    spaced,
+)
 from treatywatch.reading.text import alternation, sentences
 from treatywatch.reading.triggers import TRIGGERS
 from treatywatch.reading.when import _PATTERNS as DATE_PATTERNS
@@ -54,10 +62,26 @@ def test_every_set_of_a_conjunctive_screen_holds_where_the_pattern_matches(
     first = required(rx)
     # required's set is there, or a set that implies it (each of its strings holds one).
     assert first is None or any(all(any(w in x for w in first) for x in c) for c in sets)
+    spaced_sets = required_all(rx, spaces=True)
     for s in SENTENCES:
         if rx.search(s):
             low = s.lower()
             assert all(any(w in low for w in words) for words in sets), (s, sets)
+            # The same for the screens of spaced text, on the sentence spaced out anew.
+            for text in (low, low.replace(" ", "\n "), low.replace(" ", " \t  ")):
+                assert _passes(spaced_sets, spaced(text)), (text, spaced_sets)
+
+
+def test_screens_of_spaced_text_run_on_across_white_space() -> None:
+    rx = re.compile(r"\b(?:is|was)\s+out\b", re.I)
+    assert required_all(rx) == (frozenset({"out"}),)
+    assert required_all(rx, spaces=True) == (frozenset({"is out", "was out"}),)
+    # A space in the pattern and white space beside it make one space.
+    assert required(re.compile(r"left \s*the\s+treaty"), spaces=True) == frozenset(
+        {"left the treaty"}
+    )
+    assert spaced("it  was\n\tout") == "it was out"
+    assert spaced("nothing to change") == "nothing to change"
 
 
 def test_conjunctive_screens_need_each_part_of_a_pattern() -> None:
@@ -125,12 +149,15 @@ def _passes(screen_: Screen, low: str) -> bool:
     return all(any(w in low for w in words) for words in screen_)
 
 
-def test_sieve_agrees_with_screening_each_sentence() -> None:
+@pytest.mark.parametrize("spaces", [False, True])
+def test_sieve_agrees_with_screening_each_sentence(spaces: bool) -> None:
     items = list(range(len(PATTERNS)))
-    screens = [required_all(rx) for rx in PATTERNS]
+    screens = [required_all(rx, spaces) for rx in PATTERNS]
     sieve = Sieve(items, screens)
     for start in range(0, len(SENTENCES), 25):
         parts = [s.lower() for s in SENTENCES[start : start + 25]]
+        if spaces:
+            parts = [spaced(p) for p in parts]
         got = sieve(parts)
         want = [[i for i, sc in zip(items, screens, strict=True) if _passes(sc, p)] for p in parts]
         assert got == want
@@ -278,3 +305,21 @@ _NAMES = [
 )
 def test_lexicon_agrees_with_the_patterns_on_any_arrangement(pieces: list[str]) -> None:
     _assert_lexicon_agrees("".join(pieces))
+
+
+_PIECES = ["is", "was", "out", "left", "the", "treaty", "ratified", "in", "2025", "june", "did"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" ", "  ", "\n", " \t", "\xa0"]), min_size=8, max_size=8),
+)
+def test_screens_of_spaced_text_pass_whatever_white_space_a_match_has(
+    words: list[str], gaps: list[str]
+) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    low = spaced(text.lower())
+    for rx in PATTERNS:
+        if rx.search(text):
+            assert _passes(required_all(rx, spaces=True), low), (rx.pattern[:40], text)

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from treatywatch.reading.gazetteer import Gazetteer, Mention
-from treatywatch.reading.screen import Folded, Sieve
+from treatywatch.reading.screen import Folded, Sieve, spaced
 from treatywatch.reading.subjects import (
     clause_start_of,
     first_pair,
@@ -217,7 +217,8 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     alike: dict[tuple[object, ...], list[Claim]] = {}
     spans = list(sentences(text))
     parts = [text[s:e].lower() for s, e in spans]
-    passed = _SIEVE(parts)  # trigger patterns first, then date patterns, in order
+    # Trigger patterns first, then date patterns, in order (screens read spaced text).
+    passed = _SIEVE([spaced(p) for p in parts])
     found_in = doc.split(spans)
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]

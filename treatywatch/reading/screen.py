@@ -11,6 +11,7 @@ rejects a text the pattern matches (lower-casing both sides keeps that true unde
 
 from __future__ import annotations
 
+import functools
 import importlib
 import itertools
 import re
@@ -35,25 +36,36 @@ _Info = tuple[frozenset[str] | None, frozenset[str] | None]
 _EMPTY: frozenset[str] = frozenset({""})
 
 
-def required(rx: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``rx`` contains, or None."""
-    exact, needed = _sequence(_p.parse(rx.pattern, rx.flags).data)
+def required(rx: re.Pattern[str], spaces: bool = False) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``rx`` contains, or None.
+
+    ``spaces``: for text whose runs of white space are each one space (see ``spaced``):
+    white space in the pattern (``\\s+``, a space) is then one space in the strings, and
+    the strings run on across it ("is out" for ``is\\s+out``)."""
+    exact, needed = _sequence(_parsed(rx.pattern, rx.flags).data, spaces)
     best = _selective(exact, needed)
     return _minimal(best) if best is not None and min(map(len, best)) > 0 else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(pattern: str, flags: int) -> Any:
+    """A pattern's parse tree (read, never changed: parsed once for all the screens)."""
+    return _p.parse(pattern, flags)
 
 
 #: A conjunction of screens: every match contains a string of each set (no set: no test).
 Screen = tuple[frozenset[str], ...]
 
 
-def required_all(rx: re.Pattern[str]) -> Screen:
+def required_all(rx: re.Pattern[str], spaces: bool = False) -> Screen:
     """Sets of lower-case strings such that every match of ``rx`` contains one string of
     each set: ``required``'s set first, then those of the other pieces the pattern cannot
     match without ("decided ... to withdraw" needs a word of deciding *and* one of leaving),
-    each made of strings of two or more characters that are not common words."""
-    first = required(rx)
+    each made of strings of two or more characters that are not common words.
+    ``spaces``: as for ``required``."""
+    first = required(rx, spaces)
     found = [first] if first is not None else []
-    for words in _clauses(_p.parse(rx.pattern, rx.flags).data):
+    for words in _clauses(_parsed(rx.pattern, rx.flags).data, spaces):
         words = _minimal(words)
         if _score(words)[0] >= 2 and words not in found:
             found.append(words)
@@ -72,7 +84,7 @@ def _implies(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(any(w in x for w in b) for x in a)
 
 
-def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+def _clauses(items: list[tuple[Any, Any]], spaces: bool) -> list[frozenset[str]]:
     """The needed sets of every piece of a sequence (a group or a repeat that must match
     at least once is a sequence of its own), runs of exact pieces joined into strings."""
     out: list[frozenset[str]] = []
@@ -93,11 +105,11 @@ def _clauses(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
         if inner is not None:
             close()
             run = _EMPTY
-            out.extend(_clauses(inner))
+            out.extend(_clauses(inner, spaces))
             continue
-        exact, needed = _piece(op, av)
+        exact, needed = _piece(op, av, spaces)
         if exact is not None and run is not None and len(run) * len(exact) <= _CAP:
-            run = frozenset(a + b for a, b in itertools.product(run, exact))
+            run = _joined(run, exact, spaces)
             continue
         close()
         run = exact if exact is not None else _EMPTY
@@ -360,16 +372,32 @@ def _selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[
     return a if _score(a) >= _score(b) else b
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Info:
+def _joined(a: frozenset[str], b: frozenset[str], spaces: bool) -> frozenset[str]:
+    """Every string of ``a`` followed by one of ``b`` (two spaces meeting become one)."""
+    both = (x + y for x, y in itertools.product(a, b))
+    return frozenset(w.replace("  ", " ") for w in both) if spaces else frozenset(both)
+
+
+def spaced(text: str) -> str:
+    """``text`` with each run of white space one space (the text ``spaces`` screens read)."""
+    if text.isprintable() and "  " not in text:  # no white space but single spaces
+        return text
+    return _WHITE.sub(" ", text)
+
+
+_WHITE = re.compile(r"\s+")
+
+
+def _sequence(items: list[tuple[Any, Any]], spaces: bool = False) -> _Info:
     run: frozenset[str] | None = _EMPTY  # exact strings of the current run of exact pieces
     best: frozenset[str] | None = None
     whole_exact = True
     for op, av in items:
-        exact, needed = _piece(op, av)
+        exact, needed = _piece(op, av, spaces)
         if exact is not None and run is not None and len(run) * len(exact) <= _CAP:
             if len(exact) > 1:
                 best = _selective(best, run)  # the run so far screens too, with fewer words
-            run = frozenset(a + b for a, b in itertools.product(run, exact))
+            run = _joined(run, exact, spaces)
             continue
         whole_exact = False
         best = _selective(best, run)
@@ -383,9 +411,9 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
     return None, _selective(best, run)
 
 
-def _piece(op: Any, av: Any) -> _Info:
+def _piece(op: Any, av: Any, spaces: bool = False) -> _Info:
     if op is _p.LITERAL:
-        s = frozenset({chr(av).lower()})
+        s = frozenset({_char(av, spaces)})
         return s, s
     if op in (_p.AT, _p.ASSERT, _p.ASSERT_NOT):
         return _EMPTY, None  # zero width: matches the empty string, needs nothing
@@ -393,9 +421,11 @@ def _piece(op: Any, av: Any) -> _Info:
         chars: set[str] = set()
         for sub_op, sub_av in av:
             if sub_op is _p.LITERAL:
-                chars.add(chr(sub_av).lower())
+                chars.add(_char(sub_av, spaces))
             elif sub_op is _p.RANGE and sub_av[1] - sub_av[0] < _CLASS_CAP:
-                chars.update(chr(c).lower() for c in range(sub_av[0], sub_av[1] + 1))
+                chars.update(_char(c, spaces) for c in range(sub_av[0], sub_av[1] + 1))
+            elif spaces and sub_op is _p.CATEGORY and sub_av is _p.CATEGORY_SPACE:
+                chars.add(" ")
             else:  # a negation, a category (\s, \w) or a wide range
                 return None, None
         if not chars or len(chars) > _CLASS_CAP:
@@ -403,11 +433,11 @@ def _piece(op: Any, av: Any) -> _Info:
         s = frozenset(chars)
         return s, s
     if op is _p.SUBPATTERN:
-        return _sequence(av[-1].data)
+        return _sequence(av[-1].data, spaces)
     if op is getattr(_p, "ATOMIC_GROUP", object()):
-        return _sequence(av.data)
+        return _sequence(av.data, spaces)
     if op is _p.BRANCH:
-        alts = [_sequence(branch.data) for branch in av[1]]
+        alts = [_sequence(branch.data, spaces) for branch in av[1]]
         exacts = [e for e, _ in alts]
         if all(e is not None for e in exacts) and sum(len(e or ()) for e in exacts) <= _CAP:
             union = frozenset().union(*(e or () for e in exacts))
@@ -418,7 +448,9 @@ def _piece(op: Any, av: Any) -> _Info:
         return None, None
     if op in _REPEATS:
         low, high, sub = av
-        exact, needed = _sequence(sub.data)
+        exact, needed = _sequence(sub.data, spaces)
+        if spaces and exact == _SPACE:  # white space, any length: one space, or none
+            return (_SPACE, _SPACE) if low > 0 else (_SPACE | _EMPTY, None)
         if low == 0:
             if high == 1 and exact is not None:
                 return exact | _EMPTY, None
@@ -427,6 +459,14 @@ def _piece(op: Any, av: Any) -> _Info:
             return exact, needed
         return None, needed if exact is None else exact
     return None, None  # any character, a category, a back-reference, a negated literal
+
+
+_SPACE = frozenset({" "})
+
+
+def _char(code: int, spaces: bool) -> str:
+    ch = chr(code).lower()
+    return " " if spaces and ch.isspace() else ch
 
 
 _REPEATS = (_p.MAX_REPEAT, _p.MIN_REPEAT, getattr(_p, "POSSESSIVE_REPEAT", object()))

@@ -414,8 +414,9 @@ _SPECS: list[tuple[str, str]] = [
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, p in _SPECS]
 #: Per pattern, the words it cannot match without (see ``screen.required_all``): a sentence
-#: lacking a word of one of its sets is not scanned by that pattern.
-SCREENS: list[Screen] = [required_all(rx) for _, rx in TRIGGERS]
+#: lacking a word of one of its sets is not scanned by that pattern. For lower-cased text
+#: with its white space made single spaces (``screen.spaced``).
+SCREENS: list[Screen] = [required_all(rx, spaces=True) for _, rx in TRIGGERS]
 #: The same patterns, each ready to run over lower-cased text (see ``Folded``).
 FOLDED: list[tuple[str, Folded]] = [(kind, Folded(rx)) for kind, rx in TRIGGERS]
 

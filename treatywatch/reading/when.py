@@ -125,8 +125,9 @@ def _n(word: str) -> int:
 
 #: The date patterns in order, each ready to run over lower-cased text (see ``Folded``).
 PATTERNS = [(kind, Folded(rx)) for kind, rx in _PATTERNS]
-#: Per pattern, the words it cannot match without (see ``screen.required_all``).
-SCREENS = [required_all(rx) for _, rx in _PATTERNS]
+#: Per pattern, the words it cannot match without (see ``screen.required_all``), for
+#: lower-cased text with its white space made single spaces (``screen.spaced``).
+SCREENS = [required_all(rx, spaces=True) for _, rx in _PATTERNS]
 _SCREENS = [screen(rx) for _, rx in _PATTERNS]
 
 
