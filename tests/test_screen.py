@@ -323,3 +323,11 @@ def test_screens_of_spaced_text_pass_whatever_white_space_a_match_has(
     for rx in PATTERNS:
         if rx.search(text):
             assert _passes(required_all(rx, spaces=True), low), (rx.pattern[:40], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.frozensets(st.text(alphabet="abc ", min_size=1, max_size=5), max_size=12))
+def test_minimal_keeps_exactly_the_strings_holding_no_other(words: frozenset[str]) -> None:
+    from treatywatch.reading.screen import _minimal
+
+    assert _minimal(words) == {w for w in words if not any(o != w and o in w for o in words)}

@@ -26,7 +26,7 @@ _T = TypeVar("_T")
 _p: Any = importlib.import_module("re._parser")  # the standard library's own parser
 
 #: Largest set of exact strings kept for one piece of a pattern before it is cut there.
-_CAP = 64
+_CAP = 256
 #: Largest character class expanded into its characters.
 _CLASS_CAP = 8
 
@@ -308,9 +308,16 @@ def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:
     return re.compile(alternation(ordered)).search  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=4096)
 def _minimal(words: frozenset[str]) -> frozenset[str]:
-    """The same screen with fewer tests: a string holding another of the set adds nothing."""
-    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+    """The same screen with fewer tests: a string holding another of the set adds nothing.
+    (Shortest first: a string can hold only shorter ones, and one that holds a string
+    dropped before holds what that one held.)"""
+    kept: list[str] = []
+    for w in sorted(words, key=len):
+        if not any(o in w for o in kept):
+            kept.append(w)
+    return frozenset(kept)
 
 
 #: Words so frequent in any English sentence that a screen made of them screens nothing.
