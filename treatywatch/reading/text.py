@@ -52,16 +52,19 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     (headlines and datelines stand alone). Abbreviations ("Mr.", "U.S.") do not."""
     start = 0
     for m in _CANDIDATE.finditer(text):
-        if text[m.start()] == ".":
-            w = _WORD_BEFORE.search(text[max(start, m.start() - 12) : m.start()])
-            if w and (w.group(1).lower() in _ABBREVIATIONS or len(w.group(1)) == 1):
+        at = m.start()
+        mark = text[at]
+        if mark == ".":
+            w = _WORD_BEFORE.search(text, max(start, at - 12), at)
+            if w and (len(word := w.group(1)) == 1 or word.lower() in _ABBREVIATIONS):
                 continue
-        end = m.start() + (1 if text[m.start()] in ".!?" else 0)
-        if text[start:end].strip():
-            yield _trim(text, start, end)
+        first, last = _trim(text, start, at + 1 if mark in ".!?" else at)
+        if first < last:
+            yield first, last
         start = m.end()
-    if text[start:].strip():
-        yield _trim(text, start, len(text))
+    first, last = _trim(text, start, len(text))
+    if first < last:
+        yield first, last
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -110,7 +110,7 @@ _PATTERNS = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only by convention (see gazetteer.Mention)
 class DateMention:
     start: int
     end: int
