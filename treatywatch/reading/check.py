@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections.abc import Iterable
@@ -96,6 +97,9 @@ def _when(d: PartialDate) -> str:
         return f"between {d.earliest} and {d.until} (the day is not known)"
     return f"on {d}"
 
+
+#: A claim's date, parsed (a handful of dates recur in an article; a PartialDate is immutable).
+_parsed_date = functools.lru_cache(maxsize=4096)(parse_partial)
 
 #: Words that report a statement ("announced", "said"): the claim's date is when it was voiced.
 _VOICED = re.compile(r"\b(?:announc\w*|said|says|declar\w*|vow\w*|pledg\w*|told|stated)\b", re.I)
@@ -242,7 +246,7 @@ class Checker:
 
     @staticmethod
     def _claim_date(claim: Claim) -> PartialDate | None:
-        return parse_partial(claim.date) if claim.date else None
+        return _parsed_date(claim.date) if claim.date else None
 
     def _withdrawn_span(self, claim: Claim) -> Span | None:
         """The span in which the state was out: withdrawn, or the treaty's end that came
