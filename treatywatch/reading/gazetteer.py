@@ -284,9 +284,13 @@ class _Lexicon:
 
     def find(self, scan: str) -> list[list[tuple[int, int]]]:
         # Per list: for each place a name starts, where the names starting there end.
+        # (A name never starts after a word character or hyphen: such places are dropped
+        # at once; most are short names inside longer words, "it" in "with".)
         places: list[dict[int, list[int]]] = [{} for _ in self._word_end]
         for last, (length, lists_of) in self._automaton.iter(scan):
             start = last + 1 - length
+            if start and ((before := scan[start - 1]).isalnum() or before in "_-"):
+                continue
             for i in lists_of:
                 places[i].setdefault(start, []).append(last + 1)
         out: list[list[tuple[int, int]]] = []
@@ -295,7 +299,7 @@ class _Lexicon:
             spans: list[tuple[int, int]] = []
             after = 0
             for start in sorted(found):
-                if start < after or (start and _wordish(scan[start - 1])):
+                if start < after:
                     continue
                 for end in sorted(found[start], reverse=True):
                     nxt = scan[end] if end < size else ""
