@@ -123,6 +123,7 @@ def test_folded_pattern_finds_the_same_matches(rx: re.Pattern[str]) -> None:
         assert got == want, s
         low = [(m.span(), m.group().lower()) for m in folded.finditer_low(s, s.lower())]
         assert low == [(span, text.lower()) for span, _, text in want], s
+        assert folded.holds(s, s.lower()) == bool(want), s
         first = folded.search(s, s.lower())
         assert (first.span() if first else None) == (want[0][0] if want else None)
 

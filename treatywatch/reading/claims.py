@@ -298,11 +298,11 @@ def _action(fragment: str, kind: str, ctx: _Context) -> str | None:
         return "signature"
     low = fragment.lower()
     for rx, action in _ACTION_CUES:
-        if rx.search(low, low):
+        if rx.holds(low, low):
             return action
     if "no longer" in low or "cease" in low or "out of the" in low:
         return "withdrawal"
-    if _RATIFY.search(low, low):
+    if _RATIFY.holds(low, low):
         return "ratification"
     if _JOIN.search(low):
         return "accession"
@@ -360,19 +360,19 @@ _JOIN = re.compile(
 
 def _modality(fragment: str, kind: str) -> str:
     low = fragment.lower()
-    if _NOT_UNTIL.search(low, low):  # "did not ratify it until 2012": it did, in 2012
+    if _NOT_UNTIL.holds(low, low):  # "did not ratify it until 2012": it did, in 2012
         return "asserted"
-    if (_NEGATION.search(fragment, low) and kind != "effective") or _NOT_YET.search(fragment, low):
+    if (kind != "effective" and _NEGATION.holds(fragment, low)) or _NOT_YET.holds(fragment, low):
         if kind == "status":
             return "asserted"
         return "negated"
-    if kind in ("intent",) and _ASSERTED_INTENT.search(fragment, low):
-        if _CONSIDERED.search(fragment, low) and not _DECIDED.search(fragment, low):
+    if kind == "intent" and _ASSERTED_INTENT.holds(fragment, low):
+        if _CONSIDERED.holds(fragment, low) and not _DECIDED.holds(fragment, low):
             return "considered"
         return "asserted"
-    if _CONSIDERED.search(fragment, low):
+    if _CONSIDERED.holds(fragment, low):
         return "considered"
-    if _PLANNED.search(fragment, low):
+    if _PLANNED.holds(fragment, low):
         return "planned"
     return "asserted"
 
@@ -499,7 +499,7 @@ def _sentence_claims(
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz, screened.low)
-        if found and (_QUOTE.search(sentence) or _SAID.search(sentence, screened.low))
+        if found and (_QUOTE.search(sentence) or _SAID.holds(sentence, screened.low))
         else None
     )
     prev_end = 0

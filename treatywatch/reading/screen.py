@@ -208,6 +208,14 @@ class Folded:
         m = self.low.search(low)
         return None if m is None else self.rx.match(text, m.start())
 
+    def holds(self, text: str, low: str) -> bool:
+        """Whether the pattern matches ``text`` (found on ``low``, not matched again)."""
+        if self.test is not None and not self.test(low):
+            return False
+        if self.low is None or len(low) != len(text):
+            return self.rx.search(text) is not None
+        return self.low.search(low) is not None
+
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         if self.test is not None and not self.test(low):
             return iter(())
