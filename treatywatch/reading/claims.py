@@ -473,11 +473,13 @@ def _sentence_claims(
     screened: _Screened,
 ) -> list[Claim]:
     treaties = found_in.treaties
-    states = [
-        m
-        for m in found_in.states
-        if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
-    ]
+    states = found_in.states
+    if any(t.kind == "treaty" for t in treaties):  # a state's name inside a treaty's is not one
+        states = [
+            m
+            for m in states
+            if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
+        ]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, folded in screened.triggers:
@@ -493,13 +495,16 @@ def _sentence_claims(
                 if not (m.start() < f[1] and f[0] < m.end() and _priority(f[2]) > _priority(kind))
             ]
             found.append((m.start(), m.end(), kind, m))
+    if not found:
+        _carry(ctx, states, treaties, found)
+        return []
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     # Dates only where a claim may be.
-    dates = find_dates(sentence, published, screened.dates, screened.low) if found else []
+    dates = find_dates(sentence, published, screened.dates, screened.low)
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz, screened.low)
-        if found and (_QUOTE.search(sentence) or _SAID.holds(sentence, screened.low))
+        if _QUOTE.search(sentence) or _SAID.holds(sentence, screened.low)
         else None
     )
     prev_end = 0
@@ -642,12 +647,18 @@ def _sentence_claims(
             ctx.kind = real_kind
             ctx.kind_at = offset
         prev_end = end
+    _carry(ctx, states, treaties, found)
+    return claims
+
+
+def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found: list[Any]) -> None:
+    """What a sentence leaves for the next: the states it names without a claim (the
+    subjects of a "they" to come), and the last treaty it names."""
     if states and not found:
         ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects
     for t in treaties:
         if t.kind == "treaty" and t.codes[0] not in ALLIANCES:
             ctx.treaty = t.codes[0]
-    return claims
 
 
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
