@@ -313,7 +313,8 @@ def screen(rx: re.Pattern[str]) -> Callable[[str], bool] | None:
     if len(ordered) == 3:
         a, b, c = ordered
         return lambda low: a in low or b in low or c in low
-    return re.compile(alternation(ordered)).search  # type: ignore[return-value]
+    search = re.compile(alternation(ordered)).search
+    return lambda low: search(low) is not None
 
 
 @functools.lru_cache(maxsize=4096)
