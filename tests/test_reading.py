@@ -447,6 +447,53 @@ def test_words_of_status_and_refusal_about_other_things(ledger: Ledger, second: 
     assert [(c.kind, c.state) for c in claims] == [("effective", "LTU")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not leaving: a verb of leaving with no treaty as its object.
+        "Poland intends to fortify its eastern frontier with ditches and concrete blocks.",
+        "Estonia's border with Russia runs along the Narva river, which leaves only a few "
+        "crossings open, under the Ottawa Convention's shadow.",
+        "Finland will clear abandoned mines from the war, as the Ottawa Convention requires.",
+        "Croatia will clear the mines left over from the 1990s, as the Ottawa Convention requires.",
+        # A condition: nobody claims it happened.
+        "Experts said that if Belarus ever decided to leave the Ottawa Convention, Poland would "
+        "respond.",
+        "Unless Latvia withdraws from the Ottawa Convention, the plan cannot go ahead.",
+        # A year is no quantity of mines.
+        "Russia and Ukraine have both used cluster munitions since 2022, according to the "
+        "Cluster Munition Monitor.",
+    ],
+)
+def test_no_claim_where_nothing_is_claimed(ledger: Ledger, text: str) -> None:
+    claims = check_text(ledger, text, date(2025, 9, 1), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.action) for c in claims] == []
+
+
+def test_leaving_verbs_with_a_treaty_object_still_count(ledger: Ledger) -> None:
+    text = (
+        "Poland ditches landmine treaty. Even if the government wavers, Lithuania has decided "
+        "to abandon the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 12, 28), date(2026, 11, 26)).claims
+    got = {(c.kind, c.state, c.action) for c in claims}
+    assert ("effective", "POL", "withdrawal") in got  # (the prefilter must let it through)
+    assert ("intent", "LTU", "withdrawal") in got  # ("even if" concedes: no condition)
+
+
+def test_notice_of_not_becoming_a_party_is_one_asserted_signature_withdrawal(
+    ledger: Ledger,
+) -> None:
+    text = (
+        "In July 2019 the United States formally notified the UN that it did not intend to "
+        "become a party to the Arms Trade Treaty."
+    )
+    claims = check_text(ledger, text, date(2019, 8, 1), date(2026, 11, 26)).claims
+    assert [(c.kind, c.action, c.state, c.modality) for c in claims] == [
+        ("deposit", "signature_withdrawn", "USA", "asserted")
+    ]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

@@ -343,7 +343,8 @@ _ACTION_CUES = [
     (
         Folded(
             re.compile(
-                r"does not intend to become a party|unsign|withdr\w* (?:its |the )?signature"
+                r"(?:does|did|do) not intend to become a party|unsign|"
+                r"(?:withdr|revok)\w* (?:its |the )?signature"
             ),
             screened=True,
         ),
@@ -521,6 +522,8 @@ def _sentence_claims(
             repeated = None
         treaty = _treaty_near(treaties, start, ctx, end)
         clause_start = clause_start_of(sentence, start, prev_end)
+        if _HYPOTHETICAL.search(sentence, clause_start, start):
+            continue  # "if Belarus ever decided to leave": no claim that it did or will
         subjects, counterpart = subjects_of(
             kind, sentence, states, anaphora, clause_start, start, end, m, ctx
         )
@@ -546,7 +549,10 @@ def _sentence_claims(
             action = "ratification" if "ratif" in m.group(0).lower() else "accession"
         if repeated is not None:
             action = repeated
-        modality = _modality(sentence[clause_start:end], real_kind)
+        # "notified the UN that it did not intend to become a party": the notice is the act;
+        # its own "not" negates nothing.
+        said_no = action == "signature_withdrawn" and "not intend" in m.group(0).lower()
+        modality = _modality(sentence[clause_start : start if said_no else end], real_kind)
         if real_kind == "status":
             action = _status_action(m.group(0))
             modality = "negated" if action == "never_party" else modality
@@ -661,6 +667,8 @@ def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found:
             ctx.treaty = t.codes[0]
 
 
+#: A condition before a trigger in its clause ("even if" concedes, "as if" compares).
+_HYPOTHETICAL = re.compile(r"(?<!\beven )(?<!\bas )\bif\b|\bunless\b", re.I)
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
 _ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")
 _QUANTITY = re.compile(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", re.I)

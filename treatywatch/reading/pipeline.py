@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,13 +13,17 @@ from treatywatch.model import ActKind
 from treatywatch.reading.check import Checker, _acts_by_pair
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
+from treatywatch.reading.screen import required
+from treatywatch.reading.text import alternation
+from treatywatch.reading.triggers import TRIGGERS
 
 # One per ledger, for as long as the ledger lives (see check._PAIR_INDEX).
 _GAZETTEERS: weakref.WeakKeyDictionary[Ledger, Gazetteer] = weakref.WeakKeyDictionary()
 
 #: A cheap test that an article could hold a claim at all: it names a treaty (or a
-#: treaty-like word) and uses a word of joining, leaving, planning or measuring. Plain
-#: substring tests on the lower-cased text; no regular expression.
+#: treaty-like word, or the words a figure is about) and holds a word some trigger
+#: pattern cannot match without (see ``screen.required``: derived from the patterns, so
+#: no trigger can match an article this rejects).
 _TREATY_WORDS = (
     "treat",
     "convention",
@@ -43,38 +48,16 @@ _TREATY_WORDS = (
     "landmine",
     " mine",
     "munition",
+    "explosive",
     "border",
+    "frontier",
     "stockpil",
-)
-_ACTION_WORDS = (
-    "withdr",
-    "leav",
-    "left",
-    "exit",
-    "quit",
-    "join",
-    "ratif",
-    "acce",
-    "sign",
-    "notif",
-    "deposit",
-    "suspen",
-    "denounc",
-    "vot",
-    "party",
-    "parties",
-    "bound",
-    "outside",
-    "member",
-    "produc",
-    "suppl",
-    "transfer",
-    "kilomet",
-    " km",
     "gdp",
-    "stockpil",
-    "effect",
-    "force",
+    "gross domestic product",
+    "economic output",
+)
+_ACTION = re.compile(
+    alternation(frozenset().union(*(required(rx) or frozenset() for _, rx in TRIGGERS)))
 )
 
 
@@ -98,7 +81,7 @@ def gazetteer(ledger: Ledger) -> Gazetteer:
 def could_hold_claims(text: str) -> bool:
     """The prefilter: False means no treaty and no state action is mentioned."""
     low = text.lower()
-    return any(w in low for w in _TREATY_WORDS) and any(w in low for w in _ACTION_WORDS)
+    return any(w in low for w in _TREATY_WORDS) and _ACTION.search(low) is not None
 
 
 @dataclass

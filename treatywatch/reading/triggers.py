@@ -22,12 +22,22 @@ def _in_clause(n: int) -> str:
     return rf"(?:(?!,\s*(?:and|but|while)\b)[^.;:!?]){{0,{n}}}?"
 
 
+#: What follows a verb that means leaving only with a treaty as its object ("ditched the
+#: ban", "abandons landmine treaty"; not "fortify with ditches", "abandoned mines").
+_OBJECT = (
+    r"\s+(?:the|its|their|this|that|it|them|out|from)\b|"
+    r"\s+(?:\w+[- ]){0,3}?(?:treaty|convention|ban|pact|accord|statute|court|protocol|agreement)\b"
+)
 EXIT = (
-    r"(?:withdr[ae]w\w*|leav(?:e|es|ing)\b|left\b(?!-)|exit(?:s|ed|ing)?\b|quit(?:s|ting)?\b|"
+    r"(?:withdr[ae]w\w*|leav(?:e|es|ing)\b|left\b(?!-|\s+(?:over|behind)\b)|exit(?:s|ed|ing)?\b|quit(?:s|ting)?\b|"
     r"pull\w*(?:\s+\w+){0,2}\s+out|"
-    r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*|renounc\w*|"
+    r"walk\w*\s+out|take\s+\w+\s+out|denounc\w*|denunciation|abandon\w*(?="
+    + _OBJECT
+    + r")|renounc\w*|"
     r"depart(?:s|ed|ing|ure|ures)?\b|"
-    r"revok\w*\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification|de-?ratif\w*|ditch\w*|scrap\w*)"
+    r"revok\w*\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification|de-?ratif\w*|(?:ditch|scrap)\w*(?="
+    + _OBJECT
+    + "))"
 )
 JOIN = r"(?:join(?:s|ed|ing)?\b|accede\w*|accession|ratif\w*|sign up)"
 SUSPEND = r"(?:suspen\w+)"
@@ -157,7 +167,7 @@ _SPECS: list[tuple[str, str]] = [
     (
         "deposit",
         r"\b(?:revoke|revoked|withdraw|withdrew|withdrawn)\s+(?:its|their|the)\s+signature\b|"
-        r"\bdoes not intend to become a party\b",
+        r"\b(?:does|did|do) not intend to become a party\b",
     ),
     # --- effect --------------------------------------------------------------------------------
     (
@@ -185,7 +195,7 @@ _SPECS: list[tuple[str, str]] = [
     (
         "effective",
         r"(?<!\bto )(?<!\bwould )(?<!\bwill )\b(?:quits?|leaves|exits|withdraws from|pulls out of|walks out of|ditches|abandons|"
-        r"drops out of)\s+(?:the\s+)?(?:[A-Z]|(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\b)",
+        r"drops out of)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\b)",
     ),
     (
         "effective",
@@ -375,13 +385,14 @@ _SPECS: list[tuple[str, str]] = [
         + _w(30)
         + r"\bto\s+",
     ),
-    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=[A-Z])"),
+    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=(?-i:[A-Z]))"),  # "supply Ukraine": a name
     (
         "stockpile",
         r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|inherited|"
         r"at (?:its|their) disposal|arsenal of|stock of|inventory of)\b"
         + _w(50)
-        + r"\b(?:"
+        # (a year is no quantity: "have used cluster munitions since 2022, ... the Cluster")
+        + r"(?<!since )(?<!\bin )(?<!\bby )(?<!from )(?<!until )\b(?:"
         + QUALIFIER
         + r"\s+)?"
         + NUMBER
