@@ -494,6 +494,49 @@ def test_notice_of_not_becoming_a_party_is_one_asserted_signature_withdrawal(
     ]
 
 
+def test_a_headline_and_its_attributed_body_are_one_claim(ledger: Ledger) -> None:
+    text = (
+        "Ukraine moves to quit Ottawa mine ban\n\n"
+        "KYIV, July 1 (Wire) - Ukraine decided on Sunday to withdraw from the Ottawa "
+        "Convention, President Volodymyr Zelensky said."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 1), date(2026, 11, 26)).claims
+    intents = [c for c in claims if c.kind == "intent"]
+    assert [(c.state, c.date, c.speaker) for c in intents] == [
+        ("UKR", "2025-06-29", "Volodymyr Zelensky")
+    ]
+
+
+def test_two_speakers_or_two_sentences_are_two_claims(ledger: Ledger) -> None:
+    text = (
+        "Lithuania plans to produce anti-personnel mines, officials told reporters. "
+        '"Lithuania will produce anti-personnel mines here," Karolis Aleksa said.'
+    )
+    claims = check_text(ledger, text, date(2025, 7, 1), date(2026, 11, 26)).claims
+    plans = [(c.state, c.speaker) for c in claims if c.kind == "production_plan"]
+    assert len(plans) == 2 and ("LTU", "Karolis Aleksa") in plans
+
+
+def test_may_the_month_is_no_modal(ledger: Ledger) -> None:
+    text = (
+        "VILNIUS, May 9 (Wire) - Lithuania's parliament voted on Thursday to withdraw from the "
+        "Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 5, 9), date(2026, 11, 26)).claims
+    assert [(c.kind, c.modality, c.date) for c in claims] == [
+        ("parliament_vote", "asserted", "2025-05-08")
+    ]
+
+
+def test_left_someone_no_choice_is_no_exit(ledger: Ledger) -> None:
+    text = (
+        "The ministry said Russia's use of mines since 2014 had left Kyiv no choice but to "
+        "review the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 1), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind == "effective"]
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

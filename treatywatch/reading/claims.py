@@ -125,9 +125,14 @@ _PLANNED = Folded(
         re.I,
     )
 )
+#: "may" the verb, not the month ("in May", "May 9").
+_MAY = (
+    r"(?<!\bin )(?<!\bof )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bearly )"
+    r"(?<!\blate )(?<!\bmid-)(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bend of )may\b(?![ \t]+\d)"
+)
 _CONSIDERED = Folded(
     re.compile(
-        r"\b(?:consider\w*|may|might|could|mulls?|mulling|weigh\w*|discuss\w*|debat\w*|"
+        r"\b(?:consider\w*|" + _MAY + r"|might|could|mulls?|mulling|weigh\w*|discuss\w*|debat\w*|"
         r"explor\w*|possibl\w*|possibility|option|not ruled out|thinking about|studying|review)\b",
         re.I,
     )
@@ -215,6 +220,7 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     alike: dict[tuple[object, ...], list[Claim]] = {}
+    headline: set[int] = set()  # claims made in a headline (the first line, unpunctuated)
     spans = list(sentences(text))
     parts = [text[s:e].lower() for s, e in spans]
     # Trigger patterns first, then date patterns, in order (screens read spaced text).
@@ -236,14 +242,27 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
                 continue
             seen.add(k)
             # The same assertion made earlier (a headline and its body; two phrasings).
+            # A headline names no speaker; the body may: the same claim.
             earlier = alike.setdefault(_gist(claim), [])
-            same = next((c for c in earlier if _dates_agree(c, claim)), None)
+            same = next(
+                (
+                    c
+                    for c in earlier
+                    if _dates_agree(c, claim)
+                    and (c.speaker == claim.speaker or (id(c) in headline and c.speaker is None))
+                ),
+                None,
+            )
             if same is not None:
                 if same.date is None and claim.date is not None:
                     same.date, same.date_relative = claim.date, claim.date_relative
+                if same.speaker is None and claim.speaker is not None:
+                    same.speaker = claim.speaker
                 continue
             earlier.append(claim)
             out.append(claim)
+            if index == 0 and not sentence.rstrip().endswith((".", "!", "?", '"', "”")):
+                headline.add(id(claim))
     return out
 
 
@@ -258,7 +277,6 @@ def _gist(c: Claim) -> tuple[object, ...]:
         c.treaty,
         c.modality,
         c.value,
-        c.speaker,
         _chamber(c),
     )
 

@@ -185,7 +185,8 @@ _SPECS: list[tuple[str, str]] = [
     (
         "effective",
         r"\b(?:has|have|had) (?:now |officially |formally |already |just |since )?(?:left|quit|"
-        r"exited|withdrawn from|pulled out of|abandoned|dropped out of|walked out of)\b",
+        r"exited|withdrawn from|pulled out of|abandoned|dropped out of|walked out of)\b"
+        r"(?!\s+\S+\s+(?:no|little|few|with|without)\b)",  # not "had left Kyiv no choice"
     ),
     (
         "effective",
