@@ -537,6 +537,37 @@ def test_left_someone_no_choice_is_no_exit(ledger: Ledger) -> None:
     assert not [c for c in claims if c.kind == "effective"]
 
 
+def test_wire_copy_on_a_parliament_vote(ledger: Ledger) -> None:
+    """A wire report in the usual style: the vote told twice, the treaty's year, a step
+    still to come, a border in kilometres and miles."""
+    text = (
+        "Finland's parliament backs exit from land mine treaty\n\n"
+        "HELSINKI (AP) - Finland's parliament on Thursday approved the country's withdrawal "
+        "from an international treaty banning anti-personnel land mines.\n\n"
+        "Lawmakers voted 157-18 in favor of leaving the 1997 Ottawa Convention. The withdrawal "
+        "takes effect six months after Finland notifies the United Nations.\n\n"
+        "Finland, which shares a 1,340-kilometer (832-mile) border with Russia, joined the "
+        "convention in 2012."
+    )
+    claims = check_text(ledger, text, date(2025, 6, 19), date(2026, 11, 26)).claims
+    got = [(c.kind, c.state, c.date, c.modality) for c in claims]
+    assert got == [
+        ("parliament_vote", "FIN", "2025-06-19", "asserted"),  # one vote, not "in 1997"
+        ("effective", "FIN", None, "planned"),
+        ("deposit", "FIN", None, "planned"),  # "after Finland notifies": to come
+        ("border_length", "FIN", None, "asserted"),
+        ("effective", "FIN", "2012", "asserted"),
+    ]
+    border = next(c for c in claims if c.kind == "border_length")
+    assert (border.counterpart, border.value) == ("RUS", 1340.0)
+
+
+def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
+    text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
+    claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims
+    assert "was an accession (2012-01-09), not a withdrawal" in claims[0].explanation
+
+
 def test_eu_membership_claims(ledger: Ledger) -> None:
     text = (
         "Finland joined the European Union in 1995. Croatia joined the EU on 1 July 2013. "

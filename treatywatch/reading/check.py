@@ -98,6 +98,11 @@ def _when(d: PartialDate) -> str:
     return f"on {d}"
 
 
+def _a(noun: str) -> str:
+    """The noun with its indefinite article ("an accession", "a withdrawal")."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
 #: A claim's date, parsed (a handful of dates recur in an article; a PartialDate is immutable).
 _parsed_date = functools.lru_cache(maxsize=4096)(parse_partial)
 
@@ -320,7 +325,7 @@ class Checker:
             self._set(
                 claim,
                 "imprecise",
-                f"{name} notified a {a.kind.value} on {a.date}, not a withdrawal{bound}",
+                f"{name} notified {_a(a.kind.value)} on {a.date}, not a withdrawal{bound}",
             )
             return
         later = [a for a in acts if a.day >= begin]
@@ -341,7 +346,7 @@ class Checker:
                 self._fact_act(claim, a)
                 span = self._span_on(claim, self.today)
                 bound = "; it remains bound" if span and span.bound else ""
-                text += f"; later it notified a {a.kind.value} on {a.date}{bound}"
+                text += f"; later it notified {_a(a.kind.value)} on {a.date}{bound}"
             self._set(claim, "supported", text)
             return
         self._set(claim, "unverifiable", "no decision or act recorded")
@@ -507,7 +512,7 @@ class Checker:
             self._set(
                 claim,
                 "imprecise",
-                f"what {name} notified was a {a.kind.value} ({a.date}), not a {claim.action}",
+                f"what {name} notified was {_a(a.kind.value)} ({a.date}), not {_a(claim.action or '')}",
             )
             return
         if acts:

@@ -121,7 +121,11 @@ _PLANNED = Folded(
         r"\b(?:will|plans?|planned|planning|intends?|intention|set to|is set|are set|expected|"
         r"due to|preparing|prepares|aims?|going to|shall|is to|are to|would|vowed|pledged|ready to|"
         r"next year|next month|soon|upcoming|scheduled|takes effect|take effect|becomes effective|"
-        r"comes into force)\b",
+        r"comes into force)\b"
+        # "six months after Finland notifies the UN": a step still to come.
+        r"|\b(?:after|once|when|until|before|as soon as)\s+(?:[\w'’-]+\s+){0,3}?(?:notifies|"
+        r"deposits|submits|files|hands|sends|informs|leaves|withdraws|ratifies|accedes|joins|signs|"
+        r"votes|approves)\b",
         re.I,
     )
 )
@@ -297,9 +301,24 @@ _LATER = re.compile(r"\s*(?:it\s+|them\s+|so\s+)?(?:[\w-]+\s+){0,3}(?:later|afte
 
 
 def _chamber(c: Claim) -> str | None:
-    """The chamber a parliament_vote claim names ("the Federation Council"), lower-cased."""
+    """The chamber a parliament_vote claim names ("the Federation Council"), lower-cased;
+    None for words any parliament goes by ("lawmakers", "MPs": the same vote)."""
     found = _CHAMBER.search(c.cue) if c.kind == "parliament_vote" else None
-    return found.group().lower() if found else None
+    name = found.group().lower() if found else None
+    return None if name in _ANY_CHAMBER else name
+
+
+_ANY_CHAMBER = {
+    "parliament",
+    "parliaments",
+    "parliamentarians",
+    "lawmakers",
+    "legislators",
+    "mps",
+    "deputies",
+    "legislature",
+    "the chamber",
+}
 
 
 def _dates_agree(a: Claim, b: Claim) -> bool:
@@ -519,7 +538,11 @@ def _sentence_claims(
         return []
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     # Dates only where a claim may be.
-    dates = find_dates(sentence, published, screened.dates, screened.low)
+    dates = [
+        d
+        for d in find_dates(sentence, published, screened.dates, screened.low)
+        if not _treaty_year(sentence, d)
+    ]
     claims: list[Claim] = []
     speaker = (
         _speaker(sentence, gaz, screened.low)
@@ -690,6 +713,23 @@ _HYPOTHETICAL = re.compile(r"(?<!\beven )(?<!\bas )\bif\b|\bunless\b", re.I)
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
 _ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")
 _QUANTITY = re.compile(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", re.I)
+
+
+def _treaty_year(sentence: str, d: DateMention) -> bool:
+    """A year that names a treaty, not an event: "the 1997 Ottawa Convention"."""
+    return bool(
+        len(d.text) == 4
+        and d.text.isdigit()
+        and _ARTICLE_BEFORE.search(sentence, max(0, d.start - 6), d.start)
+        and _TREATY_AFTER.match(sentence, d.end)
+    )
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|its|a)\s+$", re.I)
+_TREATY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:treaty|convention|ban|accord|pact|agreement|protocol|statute)\b",
+    re.I,
+)
 
 
 def _priority(kind: str) -> int:

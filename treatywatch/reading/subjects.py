@@ -180,7 +180,8 @@ def subjects_of(
 
 
 #: A relative clause closed before a trigger: ", which announced ... treaty, <trigger>".
-_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,4}$")
+#: (A comma between digits is a number's: "which shares a 1,340-kilometre border".)
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\b(?:[^,;]|(?<=\d),(?=\d))*,\s*(?:\w+\s+){0,4}$")
 _LIST_GAP = re.compile(r",\s*|\s+and\s+|,\s+and\s+")
 
 

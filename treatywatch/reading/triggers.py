@@ -408,7 +408,7 @@ _SPECS: list[tuple[str, str]] = [
     (
         "border_length",
         r"(?P<num>" + NUMBER + r")[\s-]*(?:km|kilomet(?:er|re)s?|-kilomet(?:er|re))(?:[\s-]long)?"
-        r"\s+(?:\(\d[\d,]* (?:miles|mi)\)\s+)?(?:land\s+|long\s+|shared\s+)?(?:border|frontier|with)",
+        r"\s+(?:\(\d[\d,.]*[\s-](?:miles?|mi)\)\s+)?(?:land\s+|long\s+|shared\s+)?(?:border|frontier|with)",
     ),
     (
         "border_length",
