@@ -562,6 +562,25 @@ def test_wire_copy_on_a_parliament_vote(ledger: Ledger) -> None:
     assert (border.counterpart, border.value) == ("RUS", 1340.0)
 
 
+def test_wire_copy_on_the_baltic_exits(ledger: Ledger) -> None:
+    """An aside closed by a comma names no subject; a date after ", with" belongs to the
+    next clause; "said in June" is past; "the four NATO members" refers back."""
+    text = (
+        "WARSAW, Dec 29 (Reuters) - Estonia, Latvia and Lithuania formally left the Ottawa "
+        "Convention on Saturday, six months after notifying the United Nations, with Poland "
+        "set to follow in February.\n\n"
+        "The four NATO members, which all border Russia or its ally Belarus, announced their "
+        "intention to withdraw in March. Ukraine said in June it would suspend the convention."
+    )
+    claims = check_text(ledger, text, date(2025, 12, 29), date(2026, 11, 26)).claims
+    deposits = {(c.state, c.date) for c in claims if c.kind == "deposit"}
+    assert deposits == {("EST", None), ("LVA", None), ("LTU", None)}
+    intents = [(c.state, c.action, c.date) for c in claims if c.kind == "intent"]
+    assert ("BLR", "withdrawal", "2025-03") not in intents
+    assert ("EST", "withdrawal", "2025-03") in intents
+    assert ("UKR", "suspension", "2025-06") in intents
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

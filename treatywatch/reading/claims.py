@@ -293,7 +293,7 @@ _DATELINE = re.compile(
 #: A speech verb right before a date: the day something was said, not done.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+|stated|reported)\s+(?:on\s+|in\s+)?$")
 #: A clause break between a trigger and a later date: the date belongs to the next clause.
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|with)\b|;")  # (", with Poland set to")
 #: Words between a date and a later trigger that put the trigger before or after it.
 _OFFSET = re.compile(r"\b(?:after|before|since|ago)\b", re.I)
 #: Words after a trigger that date it by an offset from an earlier date.
@@ -537,6 +537,7 @@ def _sentence_claims(
         _carry(ctx, states, treaties, found)
         return []
     found.sort(key=lambda f: (f[0], f[1], f[2]))
+    verb_starts = [f[0] for f in found]
     # Dates only where a claim may be.
     dates = [
         d
@@ -643,7 +644,7 @@ def _sentence_claims(
             own = None
             if len(subjects) > 1 and real_kind not in FIGURE_KINDS:
                 own = tensed(
-                    own_date(sentence, state, states, dates),
+                    own_date(sentence, state, states, dates, verb_starts),
                     sentence[clause_start : end + 30],
                     published,
                 )

@@ -142,28 +142,35 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "Baltic countries": ("EST", "LVA", "LTU"),
 }
 
-#: Words that refer back to states named before ("Both countries", "they").
+#: Words that refer back to states named before ("Both countries", "they", "the four
+#: NATO members").
 PLURAL_ANAPHORA = (
     "both countries",
     "both states",
     "both nations",
-    "the two countries",
-    "the two states",
-    "the two nations",
-    "the two nato member states",
-    "the two governments",
-    "the two nato members",
-    "the two allies",
     "these countries",
     "these states",
-    "the five countries",
-    "the five states",
-    "all five",
-    "all three",
-    "the three countries",
-    "the three states",
     "they",
     "their governments",
+    *(
+        f"the {n} {noun}"
+        for n in ("two", "three", "four", "five", "six")
+        for noun in (
+            "countries",
+            "states",
+            "nations",
+            "governments",
+            "allies",
+            "neighbours",
+            "neighbors",
+            "nato members",
+            "nato member states",
+            "nato allies",
+            "eu members",
+            "eu member states",
+        )
+    ),
+    *(f"all {n}" for n in ("three", "four", "five", "six")),
 )
 SINGULAR_ANAPHORA = (
     "the country",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from treatywatch.reading.gazetteer import Mention
@@ -46,12 +47,34 @@ _CLAUSE_BREAK = re.compile(r";|, which|, who|, while|, whereas|, but\b| but\b")
 
 def clause_start_of(sentence: str, trigger: int, prev_end: int) -> int:
     """Where the clause holding the trigger begins: after the previous trigger, or after a
-    ', which' / ';' / ' and ' that starts a new clause with its own subject."""
+    ', which' / ';' / ' and ' that starts a new clause with its own subject. A relative
+    clause closed before the trigger ("Finland, which borders Russia, joined") is an aside
+    in the trigger's clause, not its start."""
     cut = prev_end
     for m in _CLAUSE_BREAK.finditer(sentence, 0, trigger):
-        if m.end() > cut:
+        if m.end() > cut and not (
+            m.group().endswith(("which", "who")) and _CLOSES.search(sentence, m.end(), trigger)
+        ):
             cut = m.end()
     return cut
+
+
+#: The comma that closes a relative clause (not one between a number's digits).
+_CLOSES = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def asides(sentence: str, before: int) -> list[tuple[int, int]]:
+    """The relative clauses closed before ``before`` (", which ... ,"): what they name is
+    not the subject of the verb after them."""
+    out = []
+    for m in _RELATIVE.finditer(sentence, 0, before):
+        close = _CLOSES.search(sentence, m.end(), before)
+        if close is not None:
+            out.append((m.start(), close.end()))
+    return out
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")
 
 
 def subjects_of(
@@ -108,7 +131,12 @@ def subjects_of(
         anaph_in = [a for a in anaphora if start <= a.start < end and a.plural]
         if not in_clause and anaph_in and ctx.subjects:
             return list(ctx.subjects), None
-    in_clause = [s for s in in_clause if not is_object(sentence, s)]
+    aside = asides(sentence, start)
+    in_clause = [
+        s
+        for s in in_clause
+        if not is_object(sentence, s) and not any(a <= s.start < b for a, b in aside)
+    ]
     codes = [c for s in in_clause for c in s.codes if c != counterpart]
     if kind in ("parliament_vote",):
         for rx, code in _PARLIAMENT_NAMES:
@@ -232,14 +260,21 @@ _POSSESSOR = re.compile(
 
 
 def own_date(
-    sentence: str, state: str | None, states: list[Mention], dates: list[DateMention]
+    sentence: str,
+    state: str | None,
+    states: list[Mention],
+    dates: list[DateMention],
+    verbs: Sequence[int] = (),
 ) -> DateMention | None:
     """In "notices from A and B in June and from C in July" each state takes the date
-    named right after it, before the next state is named."""
+    named right after it, before the next state is named, and before a verb of its own
+    (``verbs``: where the sentence's triggers start) claims it: in "A, B and C left the
+    treaty on Saturday, six months after notifying the UN", Saturday dates the leaving."""
     mention = next((m for m in states if state in m.codes), None)
     if mention is None or len(dates) < 2:
         return None
     later = [m.start for m in states if m.start >= mention.end and m is not mention]
+    later += [v for v in verbs if v >= mention.end]
     limit = min(later) if later else len(sentence)
     after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
     return after[0] if after else None

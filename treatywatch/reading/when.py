@@ -295,7 +295,7 @@ _PAST = re.compile(
     r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
     r"left|withdrew|quit|approved|gave|filed|sent|last|suspended|expired|joined|deposited|"
     r"revoked|rejected|entered|ended|adopted|passed|denounced|lodged|submitted|exited|"
-    r"received|handed|informed)\b",
+    r"received|handed|informed|said|told|stated|declared|decided)\b",
     re.I,
 )
 
