@@ -581,6 +581,28 @@ def test_wire_copy_on_the_baltic_exits(ledger: Ledger) -> None:
     assert ("UKR", "suspension", "2025-06") in intents
 
 
+def test_wire_copy_on_arms_control_exits(ledger: Ledger) -> None:
+    """A relative clause's coordinated verbs keep its subject ("the United States, which
+    signed but never ratified"); a negated step sets no topic for the next sentence; "had
+    left it" points back to the treaty named before; after a subordinate clause, ", and"
+    goes back to the main clause's subject."""
+    text = (
+        "MOSCOW, Nov 2 (Reuters) - President Vladimir Putin on Thursday signed a law revoking "
+        "Russia's ratification of the Comprehensive Nuclear-Test-Ban Treaty, a move Moscow "
+        "says is meant to match the United States, which signed but never ratified the pact.\n\n"
+        "The State Duma voted unanimously for the bill on Oct. 18.\n\n"
+        "Russia withdrew from the Treaty on Open Skies in December 2021, months after the "
+        "United States had left it, and suspended its participation in the New START treaty "
+        "in February 2023."
+    )
+    claims = check_text(ledger, text, date(2023, 11, 2), date(2026, 11, 26)).claims
+    got = [(c.kind, c.action, c.state, c.treaty) for c in claims]
+    assert ("deposit", "ratification", "USA", "ctbt") in got  # never ratified: the US
+    assert ("parliament_vote", "withdrawal", "RUS", "ctbt") in got  # not "ratification"
+    assert ("effective", "withdrawal", "USA", "open_skies") in got  # "had left it"
+    assert ("deposit", "suspension", "RUS", "new_start") in got  # Russia's again
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

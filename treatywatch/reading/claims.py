@@ -552,6 +552,11 @@ def _sentence_claims(
     )
     prev_end = 0
     last_subjects: list[str] = []
+    # The subjects of the sentence's main clause, and whether the last claim's stretch was a
+    # subordinate clause: "Russia withdrew ..., months after the United States had left
+    # it, and suspended ...": the third verb is Russia's again.
+    main_subjects: list[str] = []
+    last_subordinate = False
     sentence_treaty = _treaty_near(treaties, 0, ctx)
     for start, end, kind, m in found:
         if kind == "repeat":  # "Estonia did the same": the last claim's step, for another
@@ -562,24 +567,38 @@ def _sentence_claims(
             repeated: str | None = ctx.action
         else:
             repeated = None
-        treaty = _treaty_near(treaties, start, ctx, end)
+        # "had left it": the pronoun points back to the treaty named before.
+        treaty = _treaty_near(treaties, start, ctx, end, back=bool(_IT_AFTER.match(sentence, end)))
+        subordinate = bool(_SUBORDINATOR.search(sentence, prev_end, start))
         clause_start = clause_start_of(sentence, start, prev_end)
         if _HYPOTHETICAL.search(sentence, clause_start, start):
             continue  # "if Belarus ever decided to leave": no claim that it did or will
         subjects, counterpart = subjects_of(
-            kind, sentence, states, anaphora, clause_start, start, end, m, ctx
+            kind,
+            sentence,
+            states,
+            anaphora,
+            clause_start,
+            start,
+            end,
+            m,
+            ctx,
+            after_verb=0 < prev_end == clause_start,
         )
         if repeated is not None and not any(clause_start <= s.start < start for s in states):
             continue  # "it does so": only a state named right there repeats the step
         reach = len(sentence) if kind in ("deposit", "parliament_vote", "law_signed") else end + 40
         local = sentence[clause_start : min(len(sentence), reach)]
         gap = sentence[prev_end:start]
+        if subjects and not subordinate and not main_subjects:
+            main_subjects = list(subjects)
         if (
             not subjects
             and last_subjects
             and (_GAP_NONE.fullmatch(gap) or _GAP_JOINED.match(gap) or _GAP_TAIL.search(gap))
         ):
-            subjects = list(last_subjects)
+            back_to_main = last_subordinate and main_subjects and _AND.search(gap)
+            subjects = list(main_subjects if back_to_main else last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
         action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
         # The words that made this a claim name its action best ("Russia's withdrawal ...
@@ -683,12 +702,14 @@ def _sentence_claims(
                 )
         if subjects:
             last_subjects = list(subjects)
+            last_subordinate = subordinate
         if subjects and real_kind not in FIGURE_KINDS:
             ctx.subjects = tuple(subjects)
         if (
             action
             and real_kind not in FIGURE_KINDS
             and real_kind != "status"
+            and modality != "negated"  # "which never ratified the pact" sets no topic
             and action not in ("signature", "never_party", "not_party", "party")
         ):
             ctx.action = action
@@ -733,6 +754,13 @@ _TREATY_AFTER = re.compile(
 )
 
 
+_AND = re.compile(r"\band\b")
+_IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:to|in|into|on)\b)")
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|since|when|while|because|although|though|until|once|as)\b", re.I
+)
+
+
 def _priority(kind: str) -> int:
     return PRIORITY.get(kind, 5)
 
@@ -740,12 +768,18 @@ def _priority(kind: str) -> int:
 ALLIANCES = ("nato", "eu")
 
 
-def _treaty_near(treaties: list[Mention], pos: int, ctx: _Context, end: int = -1) -> str | None:
+def _treaty_near(
+    treaties: list[Mention], pos: int, ctx: _Context, end: int = -1, back: bool = False
+) -> str | None:
     """The treaty a claim is about: one named right after the trigger ("joined NATO in
     2023"), else the nearest non-alliance treaty named in the sentence, else the treaty
     the text was last (or mostly) about. Alliances named as descriptors ("NATO member
-    Poland") do not capture the claim."""
+    Poland") do not capture the claim. ``back``: the trigger's object is a pronoun ("had
+    left it"): the nearest treaty named before it, else the text's."""
     named = [t for t in treaties if t.kind == "treaty"]
+    if back:
+        before = [t for t in named if t.end <= pos and t.codes[0] not in ALLIANCES]
+        return before[-1].codes[0] if before else ctx.treaty
     if end >= 0:
         within = [t for t in named if pos <= t.start and t.end <= end]  # "joined NATO in 2023"
         if within:

@@ -77,6 +77,17 @@ def asides(sentence: str, before: int) -> list[tuple[int, int]]:
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")
 
 
+def _open_relative(sentence: str, before: int) -> int | None:
+    """Where the relative clause that holds ``before`` begins (its comma), when one opened
+    before it is not closed by then."""
+    last = None
+    for m in _RELATIVE.finditer(sentence, 0, before):
+        last = m
+    if last is None or _CLOSES.search(sentence, last.end(), before):
+        return None
+    return last.start()
+
+
 def subjects_of(
     kind: str,
     sentence: str,
@@ -87,7 +98,10 @@ def subjects_of(
     end: int,
     m: re.Match[str],
     ctx: _Context,
+    after_verb: bool = False,
 ) -> tuple[list[str], str | None]:
+    """The states a trigger's claim is about, and the other state of a border.
+    ``after_verb``: the clause begins where the sentence's previous trigger ends."""
     counterpart: str | None = None
     if kind == "border_length":
         after = [s for s in states if s.start >= m.start() and s.start - m.end() < 40]
@@ -144,16 +158,31 @@ def subjects_of(
                 codes = [code]
                 break
     if not codes:
-        anaph = [a for a in anaphora if clause_start <= a.start < start]
+        # ("had left it, and suspended ...": the "it" right after a verb is its object.)
+        anaph = [
+            a
+            for a in anaphora
+            if clause_start <= a.start < start
+            and not (
+                after_verb
+                and a.text.lower() in ("it", "them")
+                and not sentence[clause_start : a.start].strip()
+            )
+        ]
         before_clause = [s for s in states if s.end <= clause_start]
         closed = _CLOSED_RELATIVE.search(sentence[:start])
         held = [s for s in states if closed and s.end <= closed.start()]
+        relative = _open_relative(sentence, start)
+        before_relative = [s for s in states if relative is not None and s.end <= relative]
         if (
             sentence[max(0, clause_start - 8) : clause_start].rstrip().endswith(("which", "who"))
             and before_clause
         ):
             # "Estonia, Latvia and Lithuania, whose withdrawals took effect": the list.
             codes = [c for s in _list_ending(sentence, before_clause) for c in s.codes]
+        elif before_relative:
+            # "the United States, which signed but never ratified the pact": still the clause.
+            codes = [c for s in _list_ending(sentence, before_relative) for c in s.codes]
         elif closed and held and not sentence[held[-1].end : closed.start()].strip():
             # "Ukraine, which announced ..., remains bound": the state before the clause.
             codes = [c for s in _list_ending(sentence, held) for c in s.codes]
