@@ -130,9 +130,10 @@ _PLANNED = Folded(
     )
 )
 #: "may" the verb, not the month ("in May", "May 9").
-_MAY = (
-    r"(?<!\bin )(?<!\bof )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bearly )"
-    r"(?<!\blate )(?<!\bmid-)(?<!\blast )(?<!\bnext )(?<!\bthis )(?<!\bend of )may\b(?![ \t]+\d)"
+_MAY = (  # (the look-behinds after the word: tried only where "may" stands)
+    r"may\b(?<!\bin may)(?<!\bof may)(?<!\bsince may)(?<!\buntil may)(?<!\bby may)"
+    r"(?<!\bfrom may)(?<!\bearly may)(?<!\blate may)(?<!\bmid-may)(?<!\blast may)"
+    r"(?<!\bnext may)(?<!\bthis may)(?<!\bend of may)(?![ \t]+\d)"
 )
 _CONSIDERED = Folded(
     re.compile(
@@ -512,6 +513,9 @@ def _sentence_claims(
 ) -> list[Claim]:
     treaties = found_in.treaties
     states = found_in.states
+    # The lower-cased sentence where its offsets are the sentence's (else the sentence: the
+    # patterns read on it below are lower case, and a rare capital goes unread).
+    aligned = screened.low if len(screened.low) == len(sentence) else sentence
     if any(t.kind == "treaty" for t in treaties):  # a state's name inside a treaty's is not one
         states = [
             m
@@ -569,9 +573,9 @@ def _sentence_claims(
             repeated = None
         # "had left it": the pronoun points back to the treaty named before.
         treaty = _treaty_near(treaties, start, ctx, end, back=bool(_IT_AFTER.match(sentence, end)))
-        subordinate = bool(_SUBORDINATOR.search(sentence, prev_end, start))
+        subordinate = _SUBORDINATOR.search(aligned, prev_end, start) is not None
         clause_start = clause_start_of(sentence, start, prev_end)
-        if _HYPOTHETICAL.search(sentence, clause_start, start):
+        if _HYPOTHETICAL.search(aligned, clause_start, start):
             continue  # "if Belarus ever decided to leave": no claim that it did or will
         subjects, counterpart = subjects_of(
             kind,
@@ -730,8 +734,9 @@ def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found:
             ctx.treaty = t.codes[0]
 
 
-#: A condition before a trigger in its clause ("even if" concedes, "as if" compares).
-_HYPOTHETICAL = re.compile(r"(?<!\beven )(?<!\bas )\bif\b|\bunless\b", re.I)
+#: A condition before a trigger in its clause ("even if" concedes, "as if" compares); read
+#: on the lower-cased sentence, as is _SUBORDINATOR.
+_HYPOTHETICAL = re.compile(r"(?:if|unless)\b(?<!\bas if)(?<!\beven if)(?<![\w-]if)(?<![\w-]unless)")
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
 _ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")
 _QUANTITY = re.compile(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", re.I)
@@ -757,7 +762,7 @@ _TREATY_AFTER = re.compile(
 _AND = re.compile(r"\band\b")
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:to|in|into|on)\b)")
 _SUBORDINATOR = re.compile(
-    r"\b(?:after|before|since|when|while|because|although|though|until|once|as)\b", re.I
+    r"(?<![\w-])(?:a(?:fter|lthough|s)|be(?:cause|fore)|once|since|th(?:ough)|until|wh(?:en|ile))\b"
 )
 
 

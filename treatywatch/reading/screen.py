@@ -277,10 +277,7 @@ _CODE_ESCAPES = frozenset("xuUN01234567")
 
 def _lower_source(source: str) -> str | None:
     """The pattern ``source`` with its letters lower-cased (escapes and group names kept),
-    or None when it holds an escape naming a character by code (which could be upper case)
-    or a part that is matched with case ("(?-i:[A-Z])": a capital letter)."""
-    if "(?-i" in source:
-        return None
+    or None when it holds an escape naming a character by code (which could be upper case)."""
     out, i = [], 0
     while i < len(source):
         if source[i] == "\\":

@@ -66,7 +66,9 @@ _CLOSES = re.compile(r"(?<!\d),|,(?!\d)")
 def asides(sentence: str, before: int) -> list[tuple[int, int]]:
     """The relative clauses closed before ``before`` (", which ... ,"): what they name is
     not the subject of the verb after them."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "wh" not in sentence:  # no "which", no "who"
+        return out
     for m in _RELATIVE.finditer(sentence, 0, before):
         close = _CLOSES.search(sentence, m.end(), before)
         if close is not None:
@@ -81,6 +83,8 @@ def _open_relative(sentence: str, before: int) -> int | None:
     """Where the relative clause that holds ``before`` begins (its comma), when one opened
     before it is not closed by then."""
     last = None
+    if "wh" not in sentence:
+        return None
     for m in _RELATIVE.finditer(sentence, 0, before):
         last = m
     if last is None or _CLOSES.search(sentence, last.end(), before):

@@ -62,6 +62,11 @@ PARLIAMENTS = {
     "riksdag": "SWE",
 }
 _TREATY_NOUN = r"(?:treaty|convention|ban|pact|accord|statute|court|protocol)"
+#: Treaties news names without a treaty noun ("quits NATO", "leaves Ottawa pact").
+_TREATY_NAME = (
+    r"(?:nato|eu|european union|ottawa|new start|open skies|inf|cfe|icc|ctbt|npt|att|tpnw|"
+    r"ccw|ccm|bwc|cwc)\b"
+)
 _YEAR_OR_DAY = (
     r"(?:\b(?:in|on|since|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+\w+\s+|\w+\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
     r"|\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -196,7 +201,11 @@ _SPECS: list[tuple[str, str]] = [
     (
         "effective",
         r"(?<!\bto )(?<!\bwould )(?<!\bwill )\b(?:quits?|leaves|exits|withdraws from|pulls out of|walks out of|ditches|abandons|"
-        r"drops out of)\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:\w+[- ]){0,3}?" + _TREATY_NOUN + r"\b)",
+        r"drops out of)\s+(?:the\s+)?(?:"
+        + _TREATY_NAME
+        + r"|(?:\w+[- ]){0,3}?"
+        + _TREATY_NOUN
+        + r"\b)",
     ),
     (
         "effective",
@@ -386,7 +395,7 @@ _SPECS: list[tuple[str, str]] = [
         + _w(30)
         + r"\bto\s+",
     ),
-    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=(?-i:[A-Z]))"),  # "supply Ukraine": a name
+    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=[A-Z])"),
     (
         "stockpile",
         r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|inherited|"
