@@ -37,6 +37,9 @@ TODAY = date(2026, 11, 26)
         ("on June 2 next year", "2026-06-02"),
         ("at the end of the month", "2025-07"),
         ("yesterday", "2025-07-03"),
+        ("approved last July", "2024-07"),
+        ("due next March", "2026-03"),
+        ("later this September", "2025-09"),
     ],
 )
 def test_dates_keep_the_precision_the_text_supports(text: str, expected: str) -> None:
@@ -601,6 +604,26 @@ def test_wire_copy_on_arms_control_exits(ledger: Ledger) -> None:
     assert ("parliament_vote", "withdrawal", "RUS", "ctbt") in got  # not "ratification"
     assert ("effective", "withdrawal", "USA", "open_skies") in got  # "had left it"
     assert ("deposit", "suspension", "RUS", "new_start") in got  # Russia's again
+
+
+def test_regional_copy_on_the_cluster_munitions_exit(ledger: Ledger) -> None:
+    """ "last July" is a month before publication; a president who "signed it" after a
+    law was named signed the law (no signature of the treaty); "Neither Russia nor
+    Ukraine has joined it" says both are outside."""
+    text = (
+        "Vilnius, 6 March. Lithuania officially left the Convention on Cluster Munitions on "
+        "Thursday. The Seimas approved the withdrawal law last July, and President Gitanas "
+        "Nauseda signed it days later. Neither Russia nor Ukraine has joined it, and both "
+        "have used cluster munitions since 2022."
+    )
+    claims = check_text(ledger, text, date(2025, 3, 6), date(2026, 11, 26)).claims
+    got = [(c.kind, c.action, c.state, c.date, c.modality) for c in claims]
+    assert ("parliament_vote", "withdrawal", "LTU", "2024-07", "asserted") in got
+    assert ("law_signed", "withdrawal", "LTU", "2024-07", "asserted") in got
+    assert not [g for g in got if g[0] == "signature"]
+    assert ("status", "never_party", "RUS", None, "negated") in got
+    assert ("status", "never_party", "UKR", None, "negated") in got
+    assert not [g for g in got if g[2] in ("RUS", "UKR") and g[0] == "effective"]
 
 
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:

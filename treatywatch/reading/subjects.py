@@ -142,7 +142,8 @@ def subjects_of(
         if listed:
             return listed, None
     in_clause = [s for s in states if clause_start <= s.start < start]
-    if kind == "law_signed" and not in_clause:
+    if (kind == "law_signed" or m.group(0).lower().startswith("neither")) and not in_clause:
+        # "President X signed ...", "Neither Russia nor Ukraine has joined": named within.
         in_clause = [s for s in states if start <= s.start < end]
     if kind == "parliament_vote" and not in_clause:
         in_clause = [s for s in states if start <= s.start < end + 40]

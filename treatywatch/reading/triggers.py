@@ -93,6 +93,15 @@ _SPECS: list[tuple[str, str]] = [
         + r"\b(?:law|bill|act|legislation|decree|denunciation)\b",
     ),
     ("law_signed", r"\bsigned (?:the (?:bill|law|act|legislation) )?into law\b"),
+    # "The Seimas approved the withdrawal law ..., and President Nauseda signed it".
+    (
+        "law_signed",
+        r"\b(?:law|bill|legislation)\b"
+        + _w(120)
+        + r"\b(?:president|head of state)\b"
+        + _w(60)
+        + r"\b(?:signed|has signed|signs) (?:it|them)\b",
+    ),
     # --- the depositary ---------------------------------------------------------------------
     (
         "deposit",
@@ -280,7 +289,10 @@ _SPECS: list[tuple[str, str]] = [
     (
         "status",
         r"\b(?:has|have|had) never (?:been (?:a )?(?:state )?part(?:y|ies) to|joined|ratified|"
-        r"acceded)\b|\bnever joined\b|\bnon-signator(?:y|ies)\b|\bneither has\b|\bnor has\b",
+        r"acceded)\b|\bnever joined\b|\bnon-signator(?:y|ies)\b|\bneither has\b|\bnor has\b|"
+        # "Neither Russia nor Ukraine has joined it"
+        r"\bneither\b[^.;:]{0,60}?\bnor\b[^.;:]{0,60}?\b(?:has|have)\s+(?:yet\s+)?"
+        r"(?:joined|ratified|acceded)\b",
     ),
     (
         "status",

@@ -73,6 +73,8 @@ _PATTERNS = [
         ),
     ),
     ("monthyear", re.compile(rf"\b{_MON}\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    # "last July", "next March": the nearest such month before or after publication.
+    ("relmonth", re.compile(rf"\b(?P<which>last|next|this)\s+{_MON}(?![\w-]|\s+\d)", re.I)),
     (
         "ago",
         re.compile(
@@ -233,6 +235,16 @@ def _resolve_groups(
         return None, False
     if published is None:
         return None, True
+    if kind == "relmonth":
+        month = MONTHS[g["mon"].lower().rstrip(".")[:3]]
+        which = g["which"].lower()
+        if which == "last":
+            year = published.year if month < published.month else published.year - 1
+        elif which == "next":
+            year = published.year if month > published.month else published.year + 1
+        else:
+            year = published.year
+        return _pd(date(year, month, 1), "month"), True
     if kind == "ago":
         n, unit = _n(g["n"]), g["unit"].lower()
         if unit == "day":
