@@ -626,6 +626,28 @@ def test_regional_copy_on_the_cluster_munitions_exit(ledger: Ledger) -> None:
     assert not [g for g in got if g[2] in ("RUS", "UKR") and g[0] == "effective"]
 
 
+def test_agency_copy_on_leaving_the_court(ledger: Ledger) -> None:
+    """An announcement "with immediate effect" is an intention; "none ... has yet lodged"
+    a notice is negated; "became the first European Union member to leave the court"
+    overstates (the exit takes effect a year after the notice): premature, about the
+    court, not the EU; a notice that "was deposited" is a deposit."""
+    text = (
+        "OUAGADOUGOU, Sept 22 (AFP) - Burkina Faso, Mali and Niger announced on Monday that "
+        'they were withdrawing from the International Criminal Court "with immediate effect".'
+        "\n\nNone of the three countries has yet lodged a written notice, according to the "
+        "UN.\n\nHungary became the first European Union member to leave the court when its "
+        "withdrawal notice was deposited in June."
+    )
+    claims = check_text(ledger, text, date(2025, 9, 23), date(2026, 11, 26)).claims
+    got = {(c.kind, c.state, c.treaty, c.modality, c.verdict) for c in claims}
+    for state in ("BFA", "MLI", "NER"):
+        assert ("intent", state, "rome_statute", "asserted", "supported") in got
+        assert ("deposit", state, "rome_statute", "negated", "supported") in got
+    assert ("effective", "HUN", "rome_statute", "asserted", "premature") in got
+    assert ("deposit", "HUN", "rome_statute", "asserted", "supported") in got
+    assert not [g for g in got if g[2] == "eu"]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

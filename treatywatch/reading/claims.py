@@ -788,6 +788,20 @@ def _treaty_near(
     if end >= 0:
         within = [t for t in named if pos <= t.start and t.end <= end]  # "joined NATO in 2023"
         if within:
+            # "became the first European Union member to leave the court": the alliance
+            # describes; the treaty named after the verb is left.
+            own = [t for t in within if t.codes[0] not in ALLIANCES]
+            after = [
+                t
+                for t in treaties
+                if end - 1 <= t.start <= end + 25 and t.kind in ("treaty", "treaty_anaphor")
+            ]
+            if own:
+                return own[0].codes[0]
+            if after and after[0].kind == "treaty" and after[0].codes[0] not in ALLIANCES:
+                return after[0].codes[0]
+            if after and after[0].kind == "treaty_anaphor" and ctx.treaty not in (None, *ALLIANCES):
+                return ctx.treaty  # "... to leave the court"
             return within[0].codes[0]
         # An alliance right after the verb ("left the EU"), a treaty a little further on
         # ("withdrew last year from the Ottawa Convention"); an alliance further on is a

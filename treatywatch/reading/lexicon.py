@@ -190,6 +190,7 @@ TREATY_ANAPHORA = (
     "the agreement",
     "the ban",
     "the statute",
+    "the court",  # the International Criminal Court (not "the Constitutional Court")
 )
 
 #: Extra treaty names news uses that the treaty files do not list.

@@ -126,7 +126,9 @@ _SPECS: list[tuple[str, str]] = [
         "deposit",
         r"\b(?:notices?|notifications?|instruments?|letters?|papers|paperwork)\b"
         + _w(40)
-        + r"\b(?:reached|arrived at|landed at|was received by|were received by|received)\b",
+        + r"\b(?:reached|arrived at|landed at|was received by|were received by|received|"
+        r"(?:was|were|had been|has been) (?:formally |officially )?(?:deposited|lodged|submitted|"
+        r"handed over|delivered))\b",
     ),
     (
         "deposit",
@@ -226,7 +228,9 @@ _SPECS: list[tuple[str, str]] = [
     (
         "effective",
         r"\b(?:was|is|became|becomes)\s+the\s+(?:[\w-]+(?:st|nd|rd|th)|last|latest)\s+"
-        r"(?:country|state|nation|member|party)\s+(?:ever\s+)?to\s+(?:leave|quit|exit|withdraw)\b",
+        # ("the first European Union member to leave": up to three words before the noun)
+        r"(?:[\w-]+\s+){0,3}?(?:country|state|nation|member|party)\s+(?:ever\s+)?to\s+"
+        r"(?:leave|quit|exit|withdraw)\b",
     ),
     ("effective", r"\b(?:will follow|follows|to follow|followed)\s+(?:suit\s+)?(?:on|in|at)\b"),
     ("effective", r"(?<!\bto )(?<!\bwill )\b(?:walked|pulled|dropped|stormed) out of\b"),
