@@ -648,6 +648,20 @@ def test_agency_copy_on_leaving_the_court(ledger: Ledger) -> None:
     assert not [g for g in got if g[2] == "eu"]
 
 
+def test_the_day_of_saying_is_not_the_day_of_the_step(ledger: Ledger) -> None:
+    text = (
+        "The foreign ministry said on Friday that Ukraine had notified the United Nations of "
+        "the suspension of the Ottawa Convention. President Volodymyr Zelensky signed a "
+        "decree on June 29 enacting the decision."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 25), date(2026, 11, 26)).claims
+    deposit = next(c for c in claims if c.kind == "deposit")
+    assert (deposit.action, deposit.date, deposit.verdict) == ("suspension", None, "supported")
+    decree = next(c for c in claims if c.kind == "law_signed")
+    # The record holds the decision of 29 June, enacted by decree.
+    assert (decree.date, decree.verdict) == ("2025-06-29", "supported")
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -354,6 +354,14 @@ class Checker:
     def _steps(self, claim: Claim, asof: date, kind: str) -> None:
         name = self._name(claim)
         events = every = self._events(claim, _STEPS[kind])
+        if kind == "law_signed" and "decree" in claim.cue.lower():
+            # "signed a decree": a government decision enacted by decree counts too.
+            decreed = [
+                e
+                for e in self._events(claim, ("government_decision",))
+                if "decree" in e.note.lower()
+            ]
+            events = every = sorted(events + decreed, key=lambda e: e.date.earliest)
         chamber = _chamber(claim.cue)
         if chamber and events:
             events = [e for e in events if chamber in e.note.lower()] or (

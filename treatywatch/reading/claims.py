@@ -876,7 +876,12 @@ def _date_for(
         before = [
             d
             for d in usable
-            if d.end <= start and start - d.end < 60 and not _OFFSET.search(sentence[d.end : start])
+            if d.end <= start
+            and start - d.end < 60
+            and not _OFFSET.search(sentence[d.end : start])
+            # "... said on Friday that it had notified the UN": the saying's day (for an
+            # intention, the day it was voiced is its day: "Ukraine said in June it would")
+            and (kind == "intent" or not _SAID_ON.search(sentence[max(0, d.start - 25) : d.start]))
         ]
     for group in (inside, after, before[::-1]):
         if group:
