@@ -662,6 +662,23 @@ def test_the_day_of_saying_is_not_the_day_of_the_step(ledger: Ledger) -> None:
     assert (decree.date, decree.verdict) == ("2025-06-29", "supported")
 
 
+def test_a_headline_that_overstates_and_a_date_that_is_another_claims(ledger: Ledger) -> None:
+    """ "Finland leaves landmine treaty" a week after its notice is premature; "next year"
+    belongs to the effect's date, not to the delivery six months before it."""
+    text = (
+        "Finland leaves landmine treaty amid Russia fears\n\n"
+        "The withdrawal will only take effect on January 10 next year, six months after "
+        "Finland delivered its instrument of withdrawal to the UN on July 10."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 17), date(2026, 11, 26)).claims
+    got = [(c.kind, c.date, c.modality, c.verdict) for c in claims]
+    assert got == [
+        ("effective", None, "asserted", "premature"),
+        ("effective", "2026-01-10", "planned", "supported"),
+        ("deposit", "2025-07-10", "asserted", "supported"),
+    ]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -617,7 +617,12 @@ def _sentence_claims(
         # "notified the UN that it did not intend to become a party": the notice is the act;
         # its own "not" negates nothing.
         said_no = action == "signature_withdrawn" and "not intend" in m.group(0).lower()
-        modality = _modality(sentence[clause_start : start if said_no else end], real_kind)
+        # The claim's own date, and its clause with the other claims' dates blanked out
+        # ("takes effect on January 10 next year, six months after Finland delivered its
+        # instrument on July 10": "next year" is not the delivery's future).
+        own_when = _date_for(dates, start, end, real_kind, sentence)
+        plain = _blanked(sentence, dates, own_when)
+        modality = _modality(plain[clause_start : start if said_no else end], real_kind)
         if real_kind == "status":
             action = _status_action(m.group(0))
             modality = "negated" if action == "never_party" else modality
@@ -631,11 +636,7 @@ def _sentence_claims(
             action = "withdrawal"
         if real_kind == "intent" and action is None:
             continue
-        claim_date = tensed(
-            _date_for(dates, start, end, real_kind, sentence),
-            sentence[clause_start : end + 30],
-            published,
-        )
+        claim_date = tensed(own_when, plain[clause_start : end + 30], published)
         value, unit, qualifier = _figure(real_kind, m, sentence)
         ordinal = m.groupdict().get("ordinal")
         if real_kind in ("deposit", "effective") and ordinal and parse_ordinal(ordinal) is not None:
@@ -740,6 +741,15 @@ _HYPOTHETICAL = re.compile(r"(?:if|unless)\b(?<!\bas if)(?<!\beven if)(?<![\w-]i
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
 _ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")
 _QUANTITY = re.compile(r"(?:(" + QUALIFIER + r")\s+)?(" + NUMBER + r")\b", re.I)
+
+
+def _blanked(sentence: str, dates: list[DateMention], keep: DateMention | None) -> str:
+    """``sentence`` with each date mention but ``keep`` replaced by spaces (same length)."""
+    out = sentence
+    for d in dates:
+        if d is not keep and d.end <= len(out):
+            out = out[: d.start] + " " * (d.end - d.start) + out[d.end :]
+    return out
 
 
 def _treaty_year(sentence: str, d: DateMention) -> bool:
