@@ -679,6 +679,23 @@ def test_a_headline_that_overstates_and_a_date_that_is_another_claims(ledger: Le
     ]
 
 
+def test_explainer_with_ellipsis(ledger: Ledger) -> None:
+    """ "... are parties. X, Y and Z are not." and "Finland's followed on ..., and Poland's
+    on ...": the status and the step understood from what came before."""
+    text = (
+        "Most of the world's states are parties to the Ottawa Convention. The United States, "
+        "Russia and China are not. Lithuania, Latvia and Estonia were the first to go: their "
+        "withdrawals took effect on December 27, 2025. Finland's followed on January 10, "
+        "2026, and Poland's on February 20, 2026."
+    )
+    claims = check_text(ledger, text, date(2026, 3, 1), date(2026, 11, 26)).claims
+    got = {(c.kind, c.action, c.state, c.date, c.verdict) for c in claims}
+    for state in ("USA", "RUS", "CHN"):
+        assert ("status", "not_party", state, None, "supported") in got
+    assert ("effective", "withdrawal", "FIN", "2026-01-10", "supported") in got
+    assert ("effective", "withdrawal", "POL", "2026-02-20", "supported") in got
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -851,7 +851,7 @@ def _gapped(
 
 
 _GAP_AND = re.compile(r"\s*,?\s*(?:and|while)\s+(?:the\s+)?")
-_GAP_PREP = re.compile(r"\s+(?:in|on)\s+")
+_GAP_PREP = re.compile(r"(?:'s|’s)?\s+(?:in|on)\s+")  # "and Poland's on 20 February"
 
 
 def _date_for(

@@ -287,7 +287,7 @@ _POSSESSOR = re.compile(
     r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
     r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
     r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
-    r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|"
+    r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|followed|"
     r"took|takes|comes|came|own|lawmakers|legislators|MPs)",
     re.I,
 )

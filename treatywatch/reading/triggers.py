@@ -319,6 +319,9 @@ _SPECS: list[tuple[str, str]] = [
         r"joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    # "Most states are parties. The United States, Russia and China are not.": the status
+    # understood from the sentence before (a sentence that ends on it).
+    ("status", r"\b(?:is|are)\s+not(?:\s+either)?\.$"),
     ("status", r"\b(?:has|have) been (?:a |an )?(?:full )?(?:state )?part(?:y|ies)\b"),
     # "Cambodia, a party to the Ottawa Convention since 1999,"
     # (a treaty must follow: "Russia, a party to the war," is no such claim)
