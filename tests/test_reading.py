@@ -696,6 +696,19 @@ def test_explainer_with_ellipsis(ledger: Ledger) -> None:
     assert ("effective", "withdrawal", "POL", "2026-02-20", "supported") in got
 
 
+def test_joining_an_alliance_on_a_day(ledger: Ledger) -> None:
+    text = "Sweden joined NATO on Thursday. Finland joined the alliance in April last year."
+    claims = check_text(ledger, text, date(2024, 3, 7), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims] == [
+        ("effective", "SWE", "nato", "2024-03-07", "supported"),
+        ("effective", "FIN", "nato", "2023-04", "supported"),
+    ]
+    alone = "Finland joined the alliance in April 2023."  # the prefilter lets it through
+    assert check_text(ledger, alone, date(2024, 3, 7), date(2026, 11, 26)).claims
+    other = "Poland joined the talks on Monday about the Ottawa Convention."
+    assert not check_text(ledger, other, date(2024, 3, 7), date(2026, 11, 26)).claims
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

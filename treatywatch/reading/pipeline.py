@@ -42,6 +42,7 @@ _TREATY_WORDS = (
     "icc",
     "court",
     "nato",
+    "alliance",
     "european union",
     " eu ",
     "open skies",

@@ -274,6 +274,18 @@ _SPECS: list[tuple[str, str]] = [
         + _w(60)
         + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b",
     ),
+    # "Sweden joined NATO on Thursday", "Finland joined the alliance in April last year":
+    # a treaty or alliance right after the verb, and a day or month.
+    (
+        "join_effective",
+        r"\bjoin(?:ed|s)\s+(?:the\s+)?(?:"
+        + _TREATY_NAME
+        + r"|alliance|(?:[\w-]+\s+){0,3}?"
+        + _TREATY_NOUN
+        + r"\b)"
+        + _w(30)
+        + _YEAR_OR_DAY,
+    ),
     ("join_effective", r"\b(?:entered|enters|came|comes) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
