@@ -709,6 +709,19 @@ def test_joining_an_alliance_on_a_day(ledger: Ledger) -> None:
     assert not check_text(ledger, other, date(2024, 3, 7), date(2026, 11, 26)).claims
 
 
+@pytest.mark.parametrize(
+    ("nth", "verdict"), [("32nd", "supported"), ("31st", "imprecise"), ("33rd", "imprecise")]
+)
+def test_the_count_in_became_natos_nth_member_is_checked(
+    ledger: Ledger, nth: str, verdict: str
+) -> None:
+    text = f"Sweden became NATO's {nth} member on Thursday."
+    claims = check_text(ledger, text, date(2024, 3, 7), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.value, c.verdict) for c in claims] == [
+        ("effective", "SWE", float(nth[:2]), verdict)
+    ]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -266,7 +266,7 @@ _SPECS: list[tuple[str, str]] = [
         "join_effective",
         r"\b(?:became|becomes|become|becoming|has become|will become)\s+"
         r"(?:(?:the|a|an|a full|its)\s+|(?:NATO|the EU|the European Union)(?:'s|’s)\s+)?"
-        r"(?:[\w-]+(?:st|nd|rd|th)\s+)?(?:full\s+)?member\b",
+        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?member\b",
     ),
     (
         "join_effective",
