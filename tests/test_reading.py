@@ -722,6 +722,23 @@ def test_the_count_in_became_natos_nth_member_is_checked(
     ]
 
 
+def test_a_ratification_without_a_date_and_its_participle(ledger: Ledger) -> None:
+    """ "has ratified the Convention" is a deposit though no date is given; the participle
+    after the comma ("becoming the 112th state party") keeps the clause's subject, and,
+    the convention binding a late joiner six months on, is premature on the day."""
+    text = (
+        "Nigeria ratifies cluster munitions treaty\n\n"
+        "Nigeria has ratified the Convention on Cluster Munitions, becoming the 112th state "
+        "party to the 2008 treaty."
+    )
+    claims = check_text(ledger, text, date(2023, 2, 28), date(2026, 11, 26)).claims
+    got = [(c.kind, c.action, c.state, c.verdict) for c in claims]
+    assert got == [
+        ("deposit", "ratification", "NGA", "supported"),
+        ("effective", "ratification", "NGA", "premature"),
+    ]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -599,7 +599,17 @@ def _sentence_claims(
         if (
             not subjects
             and last_subjects
-            and (_GAP_NONE.fullmatch(gap) or _GAP_JOINED.match(gap) or _GAP_TAIL.search(gap))
+            and (
+                _GAP_NONE.fullmatch(gap)
+                or _GAP_JOINED.match(gap)
+                or _GAP_TAIL.search(gap)
+                # "has ratified the convention, becoming the 112th state party": the
+                # participle's subject is the clause's
+                or (
+                    gap.rstrip().endswith(",")
+                    and m.group(0).lower().split(" ", 1)[0].endswith("ing")
+                )
+            )
         ):
             back_to_main = last_subordinate and main_subjects and _AND.search(gap)
             subjects = list(main_subjects if back_to_main else last_subjects)

@@ -167,6 +167,17 @@ _SPECS: list[tuple[str, str]] = [
         + _YEAR_OR_DAY,
     ),
     ("deposit", r"\b(?:signed and ratified|ratified (?:it )?in|ratified on)\b"),
+    # "Nigeria has ratified the Convention on Cluster Munitions", "Nigeria ratifies cluster
+    # munitions treaty": no date needed where the treaty is the object.
+    (
+        "deposit",
+        r"(?<!de-)(?<!de)\b(?:(?:has|have)\s+(?:now\s+|formally\s+|officially\s+|also\s+)?"
+        r"(?:ratified|acceded to)|ratifies|accedes to)\s+(?:the\s+)?(?:"
+        + _TREATY_NAME
+        + r"|(?:[\w-]+\s+){0,4}?"
+        + _TREATY_NOUN
+        + r"\b)",
+    ),
     # "became the 74th state to ratify": a count of deposits, so the deposit itself.
     (
         "deposit",
