@@ -739,10 +739,31 @@ def test_a_ratification_without_a_date_and_its_participle(ledger: Ledger) -> Non
     ]
 
 
+def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -> None:
+    """Belarus suspended the CFE Treaty by a law, not a notice: said so. "NATO allies said
+    they would suspend" is not Russia's (one state is no "they"). A notice reported before
+    it came is contradicted, with the day it came."""
+    text = (
+        "Russia formally withdrew from the CFE Treaty at midnight. NATO allies said they "
+        "would suspend the treaty in response. Belarus had suspended it earlier this year."
+    )
+    claims = check_text(ledger, text, date(2024, 11, 7), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind == "intent"]
+    blr = next(c for c in claims if c.state == "BLR")
+    assert (blr.kind, blr.action, blr.verdict) == ("deposit", "suspension", "imprecise")
+    assert "the record holds a law signed on 2024-05-24" in blr.explanation
+    early = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
+    fin = check_text(ledger, early, date(2025, 5, 1), date(2026, 11, 26)).claims[0]
+    assert (fin.verdict, fin.explanation) == (
+        "contradicted",
+        "no notice by 2025-05-01; it came on 2025-07-10",
+    )
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
-    text = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
+    text = "Sri Lanka has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims
-    assert "was an accession (2012-01-09), not a withdrawal" in claims[0].explanation
+    assert "was an accession (2017-12-13), not a withdrawal" in claims[0].explanation
 
 
 def test_eu_membership_claims(ledger: Ledger) -> None:

@@ -44,6 +44,9 @@ _STEPS = {
 }
 
 
+#: A word an event's note uses for each action (to find the political steps toward it).
+_STEMS = {"suspension": "suspen", "withdrawal": "withdr", "ratification": "ratif"}
+
 _DERATIFY = re.compile(r"de-?ratif|revok\w*\s+(?:\S+\s+)?ratification", re.I)
 _NAMED_CHAMBERS = ("senate", "federation council", "upper house", "state duma", "duma")
 
@@ -510,6 +513,30 @@ class Checker:
         if done and pd is None:
             self._fact_act(claim, done[-1])
             self._set(claim, "supported", f"received by the depositary on {done[-1].date}")
+            return
+        if acts and not done:  # the notice came only after the report
+            self._fact_act(claim, acts[0])
+            self._set(claim, "contradicted", f"no notice by {asof}; it came on {acts[0].date}")
+            return
+        # No such notice, but the step was taken at home ("Belarus suspended it": by a law
+        # its president signed): say so rather than name an old ratification.
+        stem = _STEMS.get(claim.action or "")
+        steps = [
+            e
+            for e in self._events(claim, _STEPS["intent"])
+            if stem
+            and stem in e.note.lower()
+            and e.date.earliest <= asof
+            and (pd is None or pd.contains(e.date.earliest) or e.date.contains(pd.earliest))
+        ]
+        if not done and steps:
+            self._fact_event(claim, steps[-1])
+            self._set(
+                claim,
+                "imprecise",
+                f"no {claim.action} notified to the depositary is recorded; the record holds "
+                f"{_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date}",
+            )
             return
         other = [
             a for a in self._acts(claim, _EXITS | CONSENT) if a.day <= asof and a.kind not in kinds

@@ -191,7 +191,8 @@ def subjects_of(
         elif closed and held and not sentence[held[-1].end : closed.start()].strip():
             # "Ukraine, which announced ..., remains bound": the state before the clause.
             codes = [c for s in _list_ending(sentence, held) for c in s.codes]
-        elif anaph and ctx.subjects:
+        elif anaph and ctx.subjects and (len(ctx.subjects) > 1 or not anaph[-1].plural):
+            # ("they" needs more than one state to point back to)
             codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
         elif (
             ctx.subjects
@@ -205,8 +206,10 @@ def subjects_of(
                 "join_effective",
                 "status",
             )
-            and _ITS_STEP.search(sentence[clause_start:end])
+            and (step := _ITS_STEP.search(sentence[clause_start:end]))
             and not states
+            # ("they would suspend" cannot point back to one state)
+            and (len(ctx.subjects) > 1 or not step.group().lower().startswith("they"))
         ):
             codes = list(ctx.subjects)
         elif anaph and anaph[-1].plural and ctx.pair:

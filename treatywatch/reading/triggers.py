@@ -187,8 +187,9 @@ _SPECS: list[tuple[str, str]] = [
     ("deposit", r"\b(?:has|have|had)?\s*(?:never|not) (?:yet )?ratified\b"),
     (
         "deposit",
-        r"\b(?:suspended|suspends)\s+(?:its\s+)?(?:participation in\s+)?(?:the\s+)?(?:\w+[- ]){0,3}?"
-        rf"(?:{_TREATY_NOUN}|participation|obligations)\b",
+        r"\b(?:suspended|suspends)\s+(?:(?:it|them)\b(?!\s+(?:to|from)\b)|(?:its\s+)?"
+        r"(?:participation in\s+)?(?:the\s+)?(?:\w+[- ]){0,3}?"
+        rf"(?:{_TREATY_NOUN}|participation|obligations)\b)",
     ),
     ("deposit", r"\bdeclared (?:a |the |its )?suspension\b"),
     (
