@@ -760,6 +760,24 @@ def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -
     )
 
 
+def test_parliaments_by_name_and_a_counted_anaphor(ledger: Ledger) -> None:
+    """A one-chamber parliament by its name is the parliament (headline and body are one
+    vote); "Latvia's Saeima and Lithuania's Seimas passed" is a vote for each; "all three
+    governments" are the last three states named."""
+    text = (
+        "Estonia's parliament votes to leave Ottawa Convention\n\n"
+        "TALLINN (ERR) - The Riigikogu voted 80-4 on Wednesday to withdraw Estonia from the "
+        "Ottawa Convention.\n\n"
+        "Latvia's Saeima and Lithuania's Seimas passed similar laws earlier, and all three "
+        "governments are expected to send their notices to the UN secretary-general."
+    )
+    claims = check_text(ledger, text, date(2025, 6, 5), date(2026, 11, 26)).claims
+    votes = [(c.state, c.date) for c in claims if c.kind == "parliament_vote"]
+    assert votes == [("EST", "2025-06-04"), ("LVA", None), ("LTU", None)]
+    deposits = [(c.state, c.modality) for c in claims if c.kind == "deposit"]
+    assert deposits == [("EST", "planned"), ("LVA", "planned"), ("LTU", "planned")]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Sri Lanka has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

@@ -210,6 +210,8 @@ class _Context:
     kind: str | None = None  # the kind of the last claim with an action, for "did the same"
     kind_at: int = -1  # where that claim's sentence starts
     pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
+    # The states named so far, the most recent last (each once), for "all three governments".
+    recent: tuple[str, ...] = ()
 
 
 def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
@@ -309,7 +311,15 @@ def _chamber(c: Claim) -> str | None:
     return None if name in _ANY_CHAMBER else name
 
 
-_ANY_CHAMBER = {
+_ANY_CHAMBER = {  # and the single chambers of one-chamber parliaments
+    "seimas",
+    "saeima",
+    "riigikogu",
+    "eduskunta",
+    "verkhovna rada",
+    "rada",
+    "storting",
+    "riksdag",
     "parliament",
     "parliaments",
     "parliamentarians",
@@ -740,6 +750,9 @@ def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found:
     subjects of a "they" to come), and the last treaty it names."""
     if states and not found:
         ctx.subjects = tuple(c for m in states for c in m.codes) or ctx.subjects
+    named = [c for m in states for c in m.codes]
+    if named:
+        ctx.recent = tuple(dict.fromkeys([c for c in ctx.recent if c not in named] + named))
     for t in treaties:
         if t.kind == "treaty" and t.codes[0] not in ALLIANCES:
             ctx.treaty = t.codes[0]

@@ -158,10 +158,16 @@ def subjects_of(
     ]
     codes = [c for s in in_clause for c in s.codes if c != counterpart]
     if kind in ("parliament_vote",):
-        for rx, code in _PARLIAMENT_NAMES:
-            if rx.search(m.group(0)) and code not in codes:
-                codes = [code]
-                break
+        # The parliaments the trigger names, in order ("Latvia's Saeima and Lithuania's
+        # Seimas passed"): each its state's vote; one named overrules the clause's states.
+        named = sorted(
+            (found.start(), code)
+            for rx, code in _PARLIAMENT_NAMES
+            if (found := rx.search(m.group(0))) is not None
+        )
+        parliaments = list(dict.fromkeys(code for _, code in named))
+        if len(parliaments) > 1 or (parliaments and parliaments[0] not in codes):
+            codes = parliaments
     if not codes:
         # ("had left it, and suspended ...": the "it" right after a verb is its object.)
         anaph = [
@@ -191,6 +197,9 @@ def subjects_of(
         elif closed and held and not sentence[held[-1].end : closed.start()].strip():
             # "Ukraine, which announced ..., remains bound": the state before the clause.
             codes = [c for s in _list_ending(sentence, held) for c in s.codes]
+        elif anaph and (count := _COUNTED.search(anaph[-1].text)) is not None:
+            # "all three governments": the last three states named.
+            codes = _last_named(ctx.recent, states, anaph[-1].start, _COUNTS[count.group().lower()])
         elif anaph and ctx.subjects and (len(ctx.subjects) > 1 or not anaph[-1].plural):
             # ("they" needs more than one state to point back to)
             codes = list(ctx.subjects) if anaph[-1].plural else list(ctx.subjects[-1:])
@@ -315,6 +324,22 @@ def own_date(
     limit = min(later) if later else len(sentence)
     after = [d for d in dates if mention.end <= d.start < limit and d.start - mention.end < 60]
     return after[0] if after else None
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED = re.compile(r"\b(?:two|three|four|five|six)\b", re.I)
+
+
+def _last_named(recent: Sequence[str], states: list[Mention], before: int, n: int) -> list[str]:
+    """The last ``n`` distinct states named before ``before`` (earlier sentences' first)."""
+    order = list(recent)
+    for s in states:
+        if s.start < before:
+            for c in s.codes:
+                if c in order:
+                    order.remove(c)
+                order.append(c)
+    return order[-n:] if len(order) >= n else []
 
 
 _PARLIAMENT_NAMES = [(re.compile(rf"\b{name}\b", re.I), code) for name, code in PARLIAMENTS.items()]
