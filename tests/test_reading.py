@@ -778,6 +778,21 @@ def test_parliaments_by_name_and_a_counted_anaphor(ledger: Ledger) -> None:
     assert deposits == [("EST", "planned"), ("LVA", "planned"), ("LTU", "planned")]
 
 
+def test_transfers_purchases_and_firms(ledger: Ledger) -> None:
+    """A purchase names its buyer as the recipient; a state's firms stand for it; "we" in
+    a quote is the state last named; "supply us" names no recipient state."""
+    text = (
+        "Estonia plans to buy anti-personnel mines from abroad, the ministry said. "
+        "Lithuanian firms planned to supply mines to Ukraine. Lithuania's vice-minister "
+        'spoke in Vilnius: "we will be able to supply Moldova as well," he said. '
+        '"We are not going to wait for someone else to supply us," a Polish general said '
+        "about the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 6, 1), date(2026, 11, 26)).claims
+    got = [(c.state, c.counterpart, c.modality) for c in claims if c.kind == "transfer_plan"]
+    assert got == [(None, "EST", "planned"), ("LTU", "UKR", "planned"), ("LTU", "MDA", "planned")]
+
+
 def test_a_wrong_step_is_named_with_its_article(ledger: Ledger) -> None:
     text = "Sri Lanka has notified the UN of its withdrawal from the Ottawa Convention."
     claims = check_text(ledger, text, date(2025, 5, 1), date(2026, 11, 26)).claims

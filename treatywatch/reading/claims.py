@@ -684,6 +684,8 @@ def _sentence_claims(
             subjects = list(ctx.subjects[-1:])
         if not subjects and real_kind not in ("spending_target",):
             continue
+        # A purchase names its buyer: the recipient of the transfer, the supplier unknown.
+        bought = real_kind == "transfer_plan" and _BOUGHT.search(m.group(0)) is not None
         for state in subjects or (None,):
             own = None
             if len(subjects) > 1 and real_kind not in FIGURE_KINDS:
@@ -697,10 +699,10 @@ def _sentence_claims(
                 Claim(
                     kind=real_kind,
                     action=action,
-                    state=state,
+                    state=None if bought else state,
                     treaty=None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty),
                     modality=modality,
-                    counterpart=counterpart,
+                    counterpart=state if bought else counterpart,
                     date=str(when.value) if when and when.value else None,
                     date_relative=bool(when and when.relative),
                     value=value,
@@ -793,6 +795,7 @@ _TREATY_AFTER = re.compile(
 
 
 _AND = re.compile(r"\band\b")
+_BOUGHT = re.compile(r"\b(?:bu[yi]|bought|purchas|acquir|procur)", re.I)
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:to|in|into|on)\b)")
 _SUBORDINATOR = re.compile(
     r"(?<![\w-])(?:a(?:fter|lthough|s)|be(?:cause|fore)|once|since|th(?:ough)|until|wh(?:en|ile))\b"

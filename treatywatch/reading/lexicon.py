@@ -94,6 +94,13 @@ GOVERNMENT_NOUNS = (
     "army",
     "armed forces",
     "military",
+    # a state's arms makers stand for it in plans to produce or supply ("Lithuanian firms")
+    "firms",
+    "companies",
+    "manufacturers",
+    "producers",
+    "defence industry",
+    "defense industry",
 )
 
 #: Heads of state and government whose name stands for their state in treaty news.
@@ -179,6 +186,7 @@ SINGULAR_ANAPHORA = (
     "the state",
     "it",
     "its government",
+    "we",  # in a quote: the speaker's state (the state last named)
 )
 
 #: Generic words that refer to the treaty last named.

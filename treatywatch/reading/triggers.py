@@ -438,7 +438,19 @@ _SPECS: list[tuple[str, str]] = [
         + _w(30)
         + r"\bto\s+",
     ),
-    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?=[A-Z])"),
+    ("transfer_plan", r"\bsuppl(?:y|ying)\s+(?!(?:us|me|you|him|her|them|it)\b)(?=[A-Z])"),
+    # A purchase: the buyer is the recipient ("plans to buy anti-personnel mines from
+    # abroad", "a joint purchase", "asked an ally about buying them").
+    (
+        "transfer_plan",
+        r"\b(?:buy(?:ing)?|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|procur(?:e|es|ed|ing))\b"
+        + _w(40)
+        + r"\b(?:mines|landmines|munitions|them)\b"
+        + r"|\b(?:mines|landmines|munitions)\b"
+        + _w(30)
+        + r"\b(?:bought|purchased|acquired|procured)\s+(?:from|abroad)\b"
+        + r"|\b(?:joint\s+)?purchase\s+of\s+(?:anti-personnel\s+)?(?:mines|landmines|munitions)\b",
+    ),
     (
         "stockpile",
         r"\b(?:had|has|have|holds?|held|possess\w*|stockpil\w*|store[sd]?|kept|keeps|inherited|"
