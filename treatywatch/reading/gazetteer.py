@@ -283,34 +283,34 @@ class _Lexicon:
         self._automaton.make_automaton()
 
     def find(self, scan: str) -> list[list[tuple[int, int]]]:
-        # Per list: for each place a name starts, where the names starting there end.
-        # (A name never starts after a word character or hyphen: such places are dropped
-        # at once; most are short names inside longer words, "it" in "with".)
-        places: list[dict[int, list[int]]] = [{} for _ in self._word_end]
+        # Per list: for each place a name starts, the furthest end among its names that pass
+        # the list's end test. (A name never starts after a word character or hyphen, and a
+        # name whose end test fails is never taken: both are dropped as the automaton
+        # reports them; most are short names inside longer words, "we" in "were".)
+        places: list[dict[int, int]] = [{} for _ in self._word_end]
+        size = len(scan)
+        word_ends = self._word_end
         for last, (length, lists_of) in self._automaton.iter(scan):
             start = last + 1 - length
             if start and ((before := scan[start - 1]).isalnum() or before in "_-"):
                 continue
+            end = last + 1
+            nxt = scan[end] if end < size else ""
             for i in lists_of:
-                places[i].setdefault(start, []).append(last + 1)
+                if word_ends[i]:
+                    fits = _word(scan[last]) != (nxt != "" and _word(nxt))
+                else:
+                    fits = nxt == "" or not _wordish(nxt)
+                if fits and places[i].get(start, -1) < end:
+                    places[i][start] = end
         out: list[list[tuple[int, int]]] = []
-        size = len(scan)
-        for word_end, found in zip(self._word_end, places, strict=True):
+        for found in places:
             spans: list[tuple[int, int]] = []
             after = 0
             for start in sorted(found):
-                if start < after:
-                    continue
-                for end in sorted(found[start], reverse=True):
-                    nxt = scan[end] if end < size else ""
-                    if word_end:
-                        fits = _word(scan[end - 1]) != (nxt != "" and _word(nxt))
-                    else:
-                        fits = nxt == "" or not _wordish(nxt)
-                    if fits:
-                        spans.append((start, end))
-                        after = end
-                        break
+                if start >= after:
+                    spans.append((start, found[start]))
+                    after = found[start]
             out.append(spans)
         return out
 
