@@ -124,8 +124,8 @@ class Gazetteer:
         )
 
     def mentions(self, text: str) -> tuple[list[Mention], list[Mention], list[Mention]]:
-        """States, treaties and anaphora named in ``text`` (see ``states``, ``treaties``,
-        ``anaphora``), the name lists searched once for all three."""
+        """States, treaties and anaphora named in ``text``, the name lists searched once for
+        all three."""
         low = text.lower()
         exact = self._exact.find(text)
         folded = self._folded.find(low) if len(low) == len(text) else None
@@ -135,11 +135,6 @@ class Gazetteer:
             self._anaphora(text, folded),
         )
 
-    def states(self, text: str) -> list[Mention]:
-        """State mentions: names, capitals, demonyms, adjectives before a government noun,
-        groups; overlapping matches keep the longest."""
-        return self.mentions(text)[0]
-
     def _states(
         self,
         text: str,
@@ -147,6 +142,8 @@ class Gazetteer:
         exact: list[list[tuple[int, int]]],
         folded: list[list[tuple[int, int]]] | None,
     ) -> list[Mention]:
+        """State mentions: names, capitals, demonyms, adjectives before a government noun,
+        groups; overlapping matches keep the longest."""
         found: list[Mention] = []
         for start, end in _spans(self._group_rx, folded, 0, text):
             name = text[start:end]
@@ -166,9 +163,6 @@ class Gazetteer:
             )
         return _no_overlap(found)
 
-    def anaphora(self, text: str) -> list[Mention]:
-        return self.mentions(text)[2]
-
     def _anaphora(self, text: str, folded: list[list[tuple[int, int]]] | None) -> list[Mention]:
         out = [
             Mention(start, end, text[start:end], "state_anaphor", (), True)
@@ -179,9 +173,6 @@ class Gazetteer:
             for start, end in _spans(self._singular_rx, folded, 2, text)
         ]
         return sorted(out, key=lambda m: m.start)
-
-    def treaties(self, text: str) -> list[Mention]:
-        return self.mentions(text)[1]
 
     def _treaties(
         self,

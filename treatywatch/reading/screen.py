@@ -186,7 +186,7 @@ class Folded:
     at its start on the original text, so groups hold the original characters). Where
     lower-casing changes a text's length the original pattern runs instead.
 
-    ``screened``: ``search`` and ``finditer`` first test the lower-cased text for the words the pattern
+    ``screened``: ``holds`` and the iterators first test the lower-cased text for the words the pattern
     cannot match without (see ``required``), and runs no scan when none is there (for a
     pattern not already screened by a ``Sieve``).
     """
@@ -198,15 +198,6 @@ class Folded:
             None if source is None else re.compile(_word_tries(source), rx.flags & ~re.IGNORECASE)
         )
         self.test = screen(rx) if screened else None
-
-    def search(self, text: str, low: str) -> re.Match[str] | None:
-        """The original pattern's first match in ``text`` (``low``: the text lower-cased)."""
-        if self.test is not None and not self.test(low):
-            return None
-        if self.low is None or len(low) != len(text):
-            return self.rx.search(text)
-        m = self.low.search(low)
-        return None if m is None else self.rx.match(text, m.start())
 
     def holds(self, text: str, low: str) -> bool:
         """Whether the pattern matches ``text`` (found on ``low``, not matched again)."""
