@@ -267,3 +267,11 @@ def test_parties_borders_for_a_state_far_from_europe() -> None:
     got = {r["state"] for r in json.loads(out)}
     # Brazil's ten neighbours, France through French Guiana; all are Mine Ban parties.
     assert got == {"ARG", "BOL", "COL", "FRA", "GUY", "PER", "PRY", "SUR", "URY", "VEN"}
+
+
+def test_china_and_russia_each_border_fourteen(ledger: Ledger) -> None:
+    # The extract's World file: "two nations, China and Russia, each border 14 other
+    # countries"; Hong Kong's and Macau's "regional borders" are not among them.
+    world = DATA["world/xx"]["land_boundaries"]
+    assert isinstance(world, dict) and "each border 14 other" in world["text"]
+    assert len(ledger.neighbours("CHN")) == len(ledger.neighbours("RUS")) == 14
