@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench docs eval browser postgres clean
+.PHONY: run test lint typecheck unit bench docs eval model browser postgres clean
 
 CHROMIUM ?= /usr/bin/chromium
 
@@ -50,7 +50,12 @@ unit: $(BIN)/.installed browser postgres
 
 ## make eval: score the news reader on the annotated set in tests/eval.
 eval: $(BIN)/.installed
-	$(BIN)/python -m treatywatch.reading.evaluate tests/eval --errors
+	$(BIN)/python -m treatywatch.reading.evaluate tests/eval tests/realnews --errors --sealed
+
+## make model: train the reader's tagger and parser on UD English EWT (../shared/reference),
+## reproducibly (model/config.cfg, fixed seed), into treatywatch/reading/parser/.
+model: $(BIN)/.installed
+	OMP_NUM_THREADS=1 $(BIN)/python model/train.py
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
