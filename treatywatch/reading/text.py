@@ -58,11 +58,36 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
             w = _WORD_BEFORE.search(text, max(start, at - 12), at)
             if w and (len(word := w.group(1)) == 1 or word.lower() in _ABBREVIATIONS):
                 continue
-        first, last = _trim(text, start, at + 1 if mark in ".!?" else at)
-        if first < last:
-            yield first, last
+        yield from _bounded(text, *_trim(text, start, at + 1 if mark in ".!?" else at))
         start = m.end()
-    first, last = _trim(text, start, len(text))
+    yield from _bounded(text, *_trim(text, start, len(text)))
+
+
+#: No real sentence is longer; a longer run (a list, a table, a text without full stops)
+#: is cut at its clause marks, so that the work per sentence stays bounded and reading
+#: stays linear in the length of the text.
+MAX_SENTENCE = 1200
+_CLAUSE_BREAK = re.compile(r"[;:,\n]\s|\s")
+
+
+def _bounded(text: str, first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The sentence [first, last), or pieces of at most MAX_SENTENCE characters: each cut
+    at the last semicolon, colon, comma or line break before the limit (else the last
+    space; else at the limit)."""
+    while last - first > MAX_SENTENCE:
+        limit = first + MAX_SENTENCE
+        cut = -1
+        for mark in (";", ":", ",", "\n"):
+            at = text.rfind(mark, first + MAX_SENTENCE // 2, limit)
+            if at > cut:
+                cut = at + 1
+        if cut <= first:
+            space = text.rfind(" ", first + MAX_SENTENCE // 2, limit)
+            cut = space + 1 if space > first else limit
+        piece = _trim(text, first, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        first = _trim(text, cut, last)[0]
     if first < last:
         yield first, last
 
