@@ -11,7 +11,10 @@ from datetime import date, timedelta
 from treatywatch.dates import PartialDate, parse_partial
 from treatywatch.ledger import Ledger
 from treatywatch.model import BOUND, CONSENT, Act, ActKind, Event, Span, Status
-from treatywatch.reading.claims import FIGURE_KINDS, Claim
+from treatywatch.reading.claims import ALLIANCES, FIGURE_KINDS, Claim
+
+#: Verdicts that tell a reader the report is wrong.
+ADVERSE = frozenset({"contradicted", "premature", "imprecise"})
 
 #: Tolerance for a border length: whichever is larger.
 BORDER_TOLERANCE = (0.015, 5.0)
@@ -141,6 +144,8 @@ class Checker:
             what = claim.treaty or "no treaty named"
             self._set(claim, "unverifiable", f"the record does not hold this treaty ({what})")
             return
+        if self._protocol_of_another(claim, asof):
+            return
         handler = getattr(self, "_" + claim.kind)
         handler(claim, asof, published)
         if claim.verdict in ("contradicted",) and not self._complete(claim, asof):
@@ -149,6 +154,37 @@ class Checker:
                 "unverifiable",
                 claim.explanation + "; but the record is incomplete here, so it cannot contradict",
             )
+
+    def _protocol_of_another(self, claim: Claim, asof: date) -> bool:
+        """A member of an alliance "ratifying" or "voting" on joining is ratifying another
+        state's accession protocol (Turkey and Finland's NATO membership), which the
+        record does not hold: say so rather than compare with its own accession."""
+        if claim.treaty not in ALLIANCES or claim.action not in ("ratification", "accession"):
+            return False
+        if claim.kind not in ("deposit", "effective", "parliament_vote", "law_signed", "intent"):
+            return False
+        pd = self._claim_date(claim)
+        on = pd.earliest if pd is not None else asof
+        span = self._span_on(claim, on)
+        if span is None or span.status not in BOUND or span.start >= on:
+            return False
+        self._fact_span(claim, span)
+        self._set(
+            claim,
+            "unverifiable",
+            f"{self._name(claim)} was already a member (since {span.start}): a ratification "
+            "then concerns another state's accession protocol, which the record does not hold",
+        )
+        return True
+
+    def withhold(self, claim: Claim, doubts: list[str]) -> None:
+        """Only a certain reading may accuse a report: an adverse verdict on a reading with
+        doubts becomes ``unverifiable``, saying why and what the record would say."""
+        self._set(
+            claim,
+            "unverifiable",
+            f"reading uncertain ({'; '.join(doubts)}); read as it stands, {claim.explanation}",
+        )
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -225,6 +261,7 @@ class Checker:
             "imprecise",
             f"a de-ratification ({act.date}), not a withdrawal: {self._name(claim)} revoked "
             f"its ratification and remains a signatory{more}",
+            field="action",
         )
 
     def _ordinal(self, claim: Claim, act: Act) -> None:
@@ -245,10 +282,21 @@ class Checker:
                 "imprecise",
                 f"received on {act.date}, but the record counts {count} states with "
                 f"instruments in that day ({before} the day before), not {nth}",
+                field="value",
             )
 
     @staticmethod
-    def _set(claim: Claim, verdict: str, explanation: str) -> None:
+    def _set(claim: Claim, verdict: str, explanation: str, field: str | None = None) -> None:
+        """Give the verdict. An adverse one names the claim's field that the record
+        contradicts (``field``: state, treaty, kind, action, date, value or modality) and
+        says so first in its explanation."""
+        if verdict in ADVERSE:
+            if field is None:
+                raise ValueError(f"an adverse verdict must name its field: {explanation}")
+            claim.conflict = field
+            explanation = f"{field} conflicts with the record: {explanation}"
+        else:
+            claim.conflict = None
         claim.verdict = verdict
         claim.explanation = explanation
 
@@ -280,7 +328,7 @@ class Checker:
         if (
             voiced is not None
             and voiced.earliest <= asof
-            and _VOICED.search(claim.evidence.get("text", ""))
+            and (not claim.date_assumed or _VOICED.search(claim.evidence.get("text", "")))
         ):
             # an intention reported with its own date is judged over that period
             begin, end = voiced.earliest, min(voiced.latest, asof)
@@ -296,6 +344,7 @@ class Checker:
                     claim,
                     "contradicted",
                     f"{name} had already acted: {done[0].kind.value} on {done[0].date}",
+                    field="modality",
                 )
             else:
                 self._set(claim, "unverifiable", "the record holds no act either way")
@@ -309,10 +358,12 @@ class Checker:
                 if eff and eff.start <= end
                 else (f"; it takes effect on {eff.start}" if eff else "")
             )
+            # Reporting the intention after the notice is not wrong by itself (the state
+            # did intend it; "is leaving" stays true): say what the record holds beyond it.
             self._set(
                 claim,
-                "imprecise",
-                f"more than an intention: {name} had already notified the depositary "
+                "supported",
+                f"and more than an intention: {name} had already notified the depositary "
                 f"({a.kind.value}, {a.date}){extra}",
             )
             return
@@ -329,6 +380,7 @@ class Checker:
                 claim,
                 "imprecise",
                 f"{name} notified {_a(a.kind.value)} on {a.date}, not a withdrawal{bound}",
+                field="action",
             )
             return
         later = [a for a in acts if a.day >= begin]
@@ -375,7 +427,10 @@ class Checker:
             if done:
                 self._fact_event(claim, done[-1])
                 self._set(
-                    claim, "contradicted", f"it had happened: {done[-1].kind} on {done[-1].date}"
+                    claim,
+                    "contradicted",
+                    f"it had happened: {done[-1].kind} on {done[-1].date}",
+                    field="modality",
                 )
             elif events:
                 self._fact_event(claim, events[0])
@@ -417,6 +472,7 @@ class Checker:
                     claim,
                     "imprecise",
                     f"recorded at another date: {events[0].kind} on {events[0].date}",
+                    field="date",
                 )
             return
         before = [e for e in events if e.date.earliest <= asof]
@@ -427,7 +483,12 @@ class Checker:
                 self._set(claim, "supported", f"it happened on {after[0].date}")
             elif before:
                 self._fact_event(claim, before[-1])
-                self._set(claim, "imprecise", f"it had already happened on {before[-1].date}")
+                self._set(
+                    claim,
+                    "imprecise",
+                    f"it had already happened on {before[-1].date}",
+                    field="date",
+                )
             else:
                 self._set(claim, "unverifiable", "nothing recorded")
             return
@@ -436,7 +497,7 @@ class Checker:
             self._set(claim, "supported", f"recorded: {before[-1].kind} on {before[-1].date}")
         else:
             self._fact_event(claim, events[0])
-            self._set(claim, "premature", f"it happened only on {events[0].date}")
+            self._set(claim, "premature", f"it happened only on {events[0].date}", field="date")
 
     def _parliament_vote(self, claim: Claim, asof: date, published: date | None) -> None:
         self._steps(claim, asof, "parliament_vote")
@@ -457,6 +518,7 @@ class Checker:
                     claim,
                     "contradicted",
                     f"{name} had notified: {done[-1].kind.value} on {done[-1].date}",
+                    field="modality",
                 )
             else:
                 self._set(claim, "supported", f"no such notice by {asof}")
@@ -475,6 +537,7 @@ class Checker:
                     claim,
                     "imprecise",
                     f"already done: {done[-1].kind.value} received on {done[-1].date}",
+                    field="date",
                 )
             elif after:
                 self._fact_act(claim, after[0])
@@ -508,6 +571,7 @@ class Checker:
                     claim,
                     "imprecise",
                     f"right step, other date: {acts[0].kind.value} received on {acts[0].date}",
+                    field="date",
                 )
                 return
         if done and pd is None:
@@ -516,7 +580,12 @@ class Checker:
             return
         if acts and not done:  # the notice came only after the report
             self._fact_act(claim, acts[0])
-            self._set(claim, "contradicted", f"no notice by {asof}; it came on {acts[0].date}")
+            self._set(
+                claim,
+                "contradicted",
+                f"no notice by {asof}; it came on {acts[0].date}",
+                field="date",
+            )
             return
         # No such notice, but the step was taken at home ("Belarus suspended it": by a law
         # its president signed): say so rather than name an old ratification.
@@ -536,6 +605,7 @@ class Checker:
                 "imprecise",
                 f"no {claim.action} notified to the depositary is recorded; the record holds "
                 f"{_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date}",
+                field="kind",
             )
             return
         other = [
@@ -548,13 +618,19 @@ class Checker:
                 claim,
                 "imprecise",
                 f"what {name} notified was {_a(a.kind.value)} ({a.date}), not {_a(claim.action or '')}",
+                field="action",
             )
             return
         if acts:
             self._fact_act(claim, acts[0])
-            self._set(claim, "contradicted", f"no notice by {asof}; it came on {acts[0].date}")
+            self._set(
+                claim,
+                "contradicted",
+                f"no notice by {asof}; it came on {acts[0].date}",
+                field="date",
+            )
             return
-        self._set(claim, "contradicted", f"the record holds no such act by {name}")
+        self._set(claim, "contradicted", f"the record holds no such act by {name}", field="kind")
 
     def _effective(self, claim: Claim, asof: date, published: date | None) -> None:
         if claim.action in ("accession", "ratification"):
@@ -577,7 +653,9 @@ class Checker:
         if claim.modality == "negated":
             span = self._span_on(claim, asof)
             if out is not None and out.start <= asof:
-                self._set(claim, "contradicted", f"{name} was out from {out.start}")
+                self._set(
+                    claim, "contradicted", f"{name} was out from {out.start}", field="modality"
+                )
             else:
                 status = span.status.value if span else "not_party"
                 self._set(claim, "supported", f"on {asof} {name} was {status}")
@@ -586,7 +664,9 @@ class Checker:
             if out is not None and pd.contains(out.start):
                 self._set(claim, "supported", f"the withdrawal takes effect on {out.start}")
             elif out is not None:
-                self._set(claim, "imprecise", f"the withdrawal takes effect on {out.start}")
+                self._set(
+                    claim, "imprecise", f"the withdrawal takes effect on {out.start}", field="date"
+                )
             elif notices:
                 self._set(claim, "unverifiable", "notice given; effective date not determined")
             else:
@@ -600,13 +680,29 @@ class Checker:
                 # no publication date, so no telling when "will" was written.
                 self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
             elif out is not None:
-                self._set(claim, "imprecise", f"it had already taken effect, on {out.start}")
+                self._set(
+                    claim, "imprecise", f"it had already taken effect, on {out.start}", field="date"
+                )
             elif notices:
                 self._set(claim, "unverifiable", "notice given; effective date not determined")
             else:
                 self._set(claim, "unverifiable", "no notice of withdrawal recorded")
             return
         when = pd.latest if pd is not None else asof
+        told = [
+            a for a in notices if pd is not None and pd.precision == "day" and pd.contains(a.day)
+        ]
+        if (
+            told
+            and claim.modality == "asserted"
+            and (out is None or not pd or not pd.contains(out.start))
+        ):
+            # "Finland withdrew from the treaty on July 10, 2025, but ...": the day the notice
+            # was received; the report means the notice (claim_guidelines.md B), not the effect.
+            claim.kind = "deposit"
+            effect = f"; the withdrawal took effect on {out.start}" if out else ""
+            self._set(claim, "supported", f"the notice was received on {told[0].date}{effect}")
+            return
         if pd is not None and out is not None:
             if pd.contains(out.start):
                 self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
@@ -619,15 +715,19 @@ class Checker:
                     "imprecise",
                     f"bound until the end of {pd.earliest}; the withdrawal took effect on "
                     f"{out.start}",
+                    field="date",
                 )
             elif out.start > pd.latest:
                 self._set(
                     claim,
                     "premature" if notices and notices[-1].day <= pd.latest else "imprecise",
                     f"the withdrawal took effect only on {out.start}",
+                    field="date",
                 )
             else:
-                self._set(claim, "imprecise", f"the withdrawal took effect on {out.start}")
+                self._set(
+                    claim, "imprecise", f"the withdrawal took effect on {out.start}", field="date"
+                )
             return
         span = self._span_on(claim, when)
         if span is not None:
@@ -638,13 +738,17 @@ class Checker:
         elif status in (Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED):
             until = f"; it takes effect on {span.end}" if span and span.end else ""
             self._set(
-                claim, "premature", f"on {when} {name} had given notice but was still bound{until}"
+                claim,
+                "premature",
+                f"on {when} {name} had given notice but was still bound{until}",
+                field="date",
             )
         elif status is Status.SUSPENDED:
             self._set(
                 claim,
                 "contradicted",
                 f"{name} declared a suspension, contested by other parties; it remains bound",
+                field="action",
             )
         elif status in BOUND:
             steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= when]
@@ -656,13 +760,17 @@ class Checker:
                     f"a political step, not a withdrawal: "
                     f"{steps[-1].kind} on {steps[-1].date}; no notice had been given and "
                     f"{name} was still a party on {when}",
+                    field="kind",
                 )
             else:
                 self._set(
-                    claim, "contradicted", f"on {when} {name} was still a party, no notice given"
+                    claim,
+                    "contradicted",
+                    f"on {when} {name} was still a party, no notice given",
+                    field="kind",
                 )
         else:
-            self._set(claim, "contradicted", f"on {when} {name} was {status.value}")
+            self._set(claim, "contradicted", f"on {when} {name} was {status.value}", field="kind")
 
     def _joined(self, claim: Claim, asof: date) -> None:
         name = self._name(claim)
@@ -670,7 +778,12 @@ class Checker:
         if not consent:
             consent = self._acts(claim, CONSENT)
         if not consent:
-            self._set(claim, "contradicted", f"the record holds no instrument of consent by {name}")
+            self._set(
+                claim,
+                "contradicted",
+                f"the record holds no instrument of consent by {name}",
+                field="kind",
+            )
             return
         act = consent[0]
         self._fact_act(claim, act)
@@ -683,6 +796,7 @@ class Checker:
                 claim,
                 "supported" if ok else "premature",
                 f"{act.kind.value} deposited {_when(act.date)}{bound}",
+                field="date",
             )
             return
         if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
@@ -693,6 +807,7 @@ class Checker:
                 claim,
                 "imprecise",
                 f"{act.kind.value} deposited {_when(act.date)}{bound}, not in {claim.date}",
+                field="date",
             )
 
     def _signature(self, claim: Claim, asof: date, published: date | None) -> None:
@@ -703,7 +818,9 @@ class Checker:
             done = [s for s in sigs if s.day <= asof]
             if done:
                 self._fact_act(claim, done[0])
-                self._set(claim, "contradicted", f"{name} signed on {done[0].date}")
+                self._set(
+                    claim, "contradicted", f"{name} signed on {done[0].date}", field="modality"
+                )
             else:
                 self._set(claim, "supported", f"no signature by {name} recorded")
             return
@@ -716,15 +833,18 @@ class Checker:
                     "contradicted",
                     f"{name} never signed; it joined by "
                     f"{consent[0].kind.value} on {consent[0].date}",
+                    field="kind",
                 )
             else:
-                self._set(claim, "contradicted", f"no signature by {name} recorded")
+                self._set(claim, "contradicted", f"no signature by {name} recorded", field="kind")
             return
         self._fact_act(claim, sigs[0])
         if pd is None or pd.contains(sigs[0].day):
             self._set(claim, "supported", f"signed on {sigs[0].date}")
         else:
-            self._set(claim, "imprecise", f"signed on {sigs[0].date}, not in {claim.date}")
+            self._set(
+                claim, "imprecise", f"signed on {sigs[0].date}, not in {claim.date}", field="date"
+            )
 
     def _status(self, claim: Claim, asof: date, published: date | None) -> None:
         self._status_claim(claim, asof)
@@ -739,7 +859,9 @@ class Checker:
             consent = [a for a in self._acts(claim, CONSENT) if a.day <= asof]
             if consent:
                 self._fact_act(claim, consent[0])
-                self._set(claim, "contradicted", f"{name} consented on {consent[0].date}")
+                self._set(
+                    claim, "contradicted", f"{name} consented on {consent[0].date}", field="action"
+                )
             else:
                 self._set(claim, "supported", f"no instrument of consent by {name} recorded")
         elif claim.action == "party":
@@ -747,10 +869,14 @@ class Checker:
                 extra = " (its declared suspension is contested)" if span and span.contested else ""
                 self._set(claim, "supported", f"{name} is bound ({status.value}){extra}")
             else:
-                self._set(claim, "contradicted", f"on {asof} {name} was {status.value}")
+                self._set(
+                    claim, "contradicted", f"on {asof} {name} was {status.value}", field="action"
+                )
         else:  # not_party
             if status in BOUND:
-                self._set(claim, "contradicted", f"on {asof} {name} was {status.value}")
+                self._set(
+                    claim, "contradicted", f"on {asof} {name} was {status.value}", field="action"
+                )
             else:
                 self._set(claim, "supported", f"on {asof} {name} was {status.value}")
 
@@ -788,4 +914,5 @@ class Checker:
                 claim,
                 "contradicted",
                 f"no source within {tol:.0f} km (the record's readings: {listed} km)",
+                field="value",
             )

@@ -10,10 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from treatywatch.reading.discourse import Context as _Context
 from treatywatch.reading.gazetteer import Gazetteer, Mention
 from treatywatch.reading.screen import Folded, Sieve, spaced
 from treatywatch.reading.subjects import (
@@ -71,6 +73,17 @@ class Claim:
     cue: str = ""  # the words that made this a claim (not part of the JSON contract)
     verdict: str | None = None
     explanation: str = ""
+    # For an adverse verdict: the field the record contradicts (state, treaty, kind, action,
+    # date, value, modality).
+    conflict: str | None = None
+    # Why the reading is not certain (an adverse verdict then becomes "unverifiable").
+    uncertain: list[str] = field(default_factory=list)
+    # The date is the day of publication, assumed for an undated state of affairs,
+    # intention or day's news (not written in the sentence).
+    date_assumed: bool = False
+    # Where in the evidence sentence the claim's words stand: "cue" (the trigger), "state"
+    # (the state's name), "date" (the date's words); offsets into evidence["text"].
+    anchors: dict[str, tuple[int, int]] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
 
@@ -104,6 +117,7 @@ class Claim:
             "speaker": self.speaker,
             "evidence": self.evidence,
             "verdict": self.verdict,
+            "conflict": self.conflict,
             "explanation": self.explanation,
             "facts": self.facts,
             "sources": self.sources,
@@ -202,28 +216,26 @@ _NOT_NAMES = {
 }
 
 
-@dataclass
-class _Context:
-    treaty: str | None = None
-    subjects: tuple[str, ...] = ()
-    action: str | None = None
-    kind: str | None = None  # the kind of the last claim with an action, for "did the same"
-    kind_at: int = -1  # where that claim's sentence starts
-    pair: tuple[str, ...] = ()  # the first "A and B" in the text, for "both countries" before it
-    # The states named so far, the most recent last (each once), for "all three governments".
-    recent: tuple[str, ...] = ()
+#: A real report holds a few dozen candidate claims; a text with thousands is a list, a
+#: dump or an attack. Reading stops after this many trigger matches (and says so), which
+#: bounds the time a text can take whatever its content.
+MAX_CANDIDATES = 2000
 
 
-def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
-    """Every claim in ``text``, in order of appearance."""
+def extract(
+    text: str, published: date | None, gaz: Gazetteer, notes: list[str] | None = None
+) -> list[Claim]:
+    """Every claim in ``text``, in order of appearance. A text with more than
+    MAX_CANDIDATES trigger matches is read up to there, with a line in ``notes``."""
     doc = _Found(*gaz.mentions(text))
-    ctx = _Context()
+    ctx = _Context(budget=MAX_CANDIDATES)
     ctx.pair = first_pair(text, doc.states)
     every = [t.codes[0] for t in doc.treaties if t.kind == "treaty"]
     # The text's treaty: the one it names most (ties: the first named); an alliance only
     # when it names nothing else (otherwise "NATO member Poland" is a descriptor).
     named = [t for t in every if t not in ALLIANCES] or every
     ctx.treaty = max(dict.fromkeys(named), key=named.count) if named else None
+    ctx.treaties_named = len({t for t in every if t not in ALLIANCES})
     out: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     alike: dict[tuple[object, ...], list[Claim]] = {}
@@ -241,6 +253,14 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
             [FOLDED[i] for i, _ in passed[index][:cut]],
             [p for _, p in passed[index][cut:] if p is not None],
         )
+        ctx.index = index
+        if ctx.budget <= 0:
+            if notes is not None:
+                notes.append(
+                    f"read up to offset {s_start} only: the text holds more than "
+                    f"{MAX_CANDIDATES} candidate claims"
+                )
+            break
         for claim in _sentence_claims(
             sentence, s_start, published, gaz, ctx, found_in[index], screened
         ):
@@ -261,8 +281,11 @@ def extract(text: str, published: date | None, gaz: Gazetteer) -> list[Claim]:
                 None,
             )
             if same is not None:
-                if same.date is None and claim.date is not None:
+                if (same.date is None or same.date_assumed) and not (
+                    claim.date is None or claim.date_assumed
+                ):
                     same.date, same.date_relative = claim.date, claim.date_relative
+                    same.date_assumed = False
                 if same.speaker is None and claim.speaker is not None:
                     same.speaker = claim.speaker
                 continue
@@ -333,8 +356,9 @@ _ANY_CHAMBER = {  # and the single chambers of one-chamber parliaments
 
 
 def _dates_agree(a: Claim, b: Claim) -> bool:
-    """No date, or one date at a finer precision than the other ("2025" and "2025-06")."""
-    if a.date is None or b.date is None:
+    """No date (or only an assumed one), or one date at a finer precision than the other
+    ("2025" and "2025-06")."""
+    if a.date is None or b.date is None or a.date_assumed or b.date_assumed:
         return True
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
@@ -387,6 +411,18 @@ _ACTION_CUES = [
         ),
         "withdrawal_revoked",
     ),
+    # A law or bill that revokes a ratification is a de-ratification: an exit.
+    (
+        Folded(
+            re.compile(
+                r"\b(?:revok|rescind|cancel|undo|undoing|annul|withdr\w*\s+from|de-?ratif)\w*\s+"
+                r"(?:of\s+)?(?:its\s+|the\s+|their\s+|russia[’']s\s+|his\s+country[’']s\s+)?ratification"
+                r"|\bde-?ratif\w*"
+            ),
+            screened=True,
+        ),
+        "withdrawal",
+    ),
     (Folded(re.compile(SUSPEND), screened=True), "suspension"),
     (
         Folded(
@@ -428,6 +464,8 @@ def _modality(fragment: str, kind: str) -> str:
 
 def _status_action(fragment: str) -> str:
     low = fragment.lower()
+    if "signed but" in low:  # "signed but never ratified": a signatory, not a party
+        return "not_party"
     if _NEVER_PARTY.search(low):
         return "never_party"
     if _NOT_PARTY.search(low):
@@ -435,8 +473,10 @@ def _status_action(fragment: str) -> str:
     return "party"
 
 
-_NEVER_PARTY = re.compile(r"never|non-signator|\bneither\b|\bnor\b")
-_NOT_PARTY = re.compile(r"\b(?:not|isn't|aren't|outside)\b")
+_NEVER_PARTY = re.compile(r"never|non-signator|\bneither\b|\bnor\b|\brefused\b")
+_NOT_PARTY = re.compile(
+    r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?)\b"
+)
 _QUOTE_MARK = re.compile(r"[“\"”]")
 
 
@@ -550,6 +590,7 @@ def _sentence_claims(
     if not found:
         _carry(ctx, states, treaties, found)
         return []
+    ctx.budget -= len(found)
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     verb_starts = [f[0] for f in found]
     # Dates only where a claim may be.
@@ -640,7 +681,7 @@ def _sentence_claims(
         # The claim's own date, and its clause with the other claims' dates blanked out
         # ("takes effect on January 10 next year, six months after Finland delivered its
         # instrument on July 10": "next year" is not the delivery's future).
-        own_when = _date_for(dates, start, end, real_kind, sentence)
+        own_when = _date_for(dates, start, end, real_kind, sentence, states)
         plain = _blanked(sentence, dates, own_when)
         modality = _modality(plain[clause_start : start if said_no else end], real_kind)
         if real_kind == "status":
@@ -686,25 +727,49 @@ def _sentence_claims(
             continue
         # A purchase names its buyer: the recipient of the transfer, the supplier unknown.
         bought = real_kind == "transfer_plan" and _BOUGHT.search(m.group(0)) is not None
+        in_sentence = {c for m in found_in.states for c in m.codes}
+        # The day's news: the headline or lede, or a present perfect, with no date given
+        # (a plan or a negation is not news of a done step).
+        news = modality == "asserted" and (
+            ctx.index <= 1 or _PERFECT.search(sentence[clause_start:end]) is not None
+        )
+        claim_treaty = None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty)
+        treaty_doubt = (
+            real_kind not in FIGURE_KINDS
+            and ctx.treaties_named > 1
+            and not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
+        )
+        # "acceded in 2003, 2004 and 2005, respectively": the dates pair with the states.
+        paired = respectively(sentence, subjects, dates, start)
         for state in subjects or (None,):
-            own = None
-            if len(subjects) > 1 and real_kind not in FIGURE_KINDS:
+            doubts: list[str] = []
+            if state is not None and state not in in_sentence:
+                doubts.append("the state is not named in the sentence (taken from earlier text)")
+            if treaty_doubt:
+                doubts.append("the sentence names no treaty and the text names several")
+            own = paired.get(state or "") if paired else None
+            if own is None and len(subjects) > 1 and real_kind not in FIGURE_KINDS:
                 own = tensed(
                     own_date(sentence, state, states, dates, verb_starts),
                     sentence[clause_start : end + 30],
                     published,
                 )
             when = own or claim_date
+            if real_kind == "effective" and when is None and _HEADLINE_PRESENT.search(m.group(0)):
+                # "Gambia withdraws from ICC": a headline's present may report the decision.
+                doubts.append("a verb in the present may report the decision, not the effect")
             claims.append(
                 Claim(
                     kind=real_kind,
                     action=action,
                     state=None if bought else state,
-                    treaty=None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty),
+                    treaty=claim_treaty,
                     modality=modality,
                     counterpart=state if bought else counterpart,
-                    date=str(when.value) if when and when.value else None,
-                    date_relative=bool(when and when.relative),
+                    date=_claim_day(when, real_kind, published, news),
+                    date_assumed=when is None,
+                    date_relative=bool(when and when.relative)
+                    or (when is None and real_kind in _AS_OF_PUBLICATION),
                     value=value,
                     unit=unit,
                     qualifier=qualifier,
@@ -712,6 +777,8 @@ def _sentence_claims(
                     speaker=speaker,
                     evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
                     cue=m.group(0),
+                    uncertain=doubts,
+                    anchors=_anchors(start, end, state, states, when),
                 )
             )
         # "Burundi left the court in 2017 and the Philippines in 2019": the verb understood
@@ -725,6 +792,8 @@ def _sentence_claims(
                         state=code,
                         date=str(again.value) if again and again.value else None,
                         date_relative=bool(again and again.relative),
+                        uncertain=list(claims[-1].uncertain),
+                        anchors=_anchors(start, end, code, states, again),
                     )
                 )
         if subjects:
@@ -745,6 +814,68 @@ def _sentence_claims(
         prev_end = end
     _carry(ctx, states, treaties, found)
     return claims
+
+
+_HEADLINE_PRESENT = re.compile(
+    r"\b(?:withdraws|quits|leaves|exits|pulls out|ditches|abandons|scraps|drops)\b", re.I
+)
+
+#: Kinds that, with no date in their sentence, speak of the day of publication: a state of
+#: affairs ("Russia is not a party") holds as of then, and an intention reported without a
+#: date is the day's news (claim_guidelines.md, D3).
+_AS_OF_PUBLICATION = frozenset({"status", "intent"})
+#: Events that are the day's news when undated: told in the present perfect ("has signed a
+#: law"), or in the headline or lede.
+_NEWS_EVENTS = frozenset({"parliament_vote", "law_signed", "deposit", "effective"})
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|ne|gun|ft)\b|\bis officially\b"
+)
+
+
+def _claim_day(
+    when: DateMention | None, kind: str, published: date | None, news: bool = False
+) -> str | None:
+    """The claim's date: its own; else, for a state of affairs, an intention or an event
+    told as the day's news (``news``), the day of publication."""
+    if when is not None:
+        return str(when.value) if when.value else None
+    if published is not None and (kind in _AS_OF_PUBLICATION or (news and kind in _NEWS_EVENTS)):
+        return published.isoformat()
+    return None
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def respectively(
+    sentence: str, subjects: list[str], dates: list[DateMention], start: int
+) -> dict[str, DateMention]:
+    """With "respectively" after the trigger (starting at ``start``), the n dates between
+    them go, in order, to the n states of the list; {} when the counts differ or there is
+    no "respectively"."""
+    word = _RESPECTIVELY.search(sentence, start)
+    if word is None or len(subjects) < 2:
+        return {}
+    after = [d for d in dates if start <= d.start < word.start()]
+    if len(after) != len(subjects):
+        return {}
+    return dict(zip(subjects, after, strict=True))
+
+
+def _anchors(
+    start: int, end: int, state: str | None, states: list[Mention], when: DateMention | None
+) -> dict[str, tuple[int, int]]:
+    """Where the claim's trigger, state and date stand in its sentence (the state's
+    mention nearest the trigger, one before it preferred)."""
+    out = {"cue": (start, end)}
+    named = [m for m in states if state is not None and state in m.codes]
+    if named:
+        before = [m for m in named if m.end <= start]
+        m = before[-1] if before else min(named, key=lambda m: abs(m.start - start))
+        out["state"] = (m.start, m.end)
+    if when is not None:
+        out["date"] = (when.start, when.end)
+    return out
 
 
 def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found: list[Any]) -> None:
@@ -881,7 +1012,12 @@ _GAP_PREP = re.compile(r"(?:'s|’s)?\s+(?:in|on)\s+")  # "and Poland's on 20 Fe
 
 
 def _date_for(
-    dates: list[DateMention], start: int, end: int, kind: str, sentence: str = ""
+    dates: list[DateMention],
+    start: int,
+    end: int,
+    kind: str,
+    sentence: str = "",
+    states: Sequence[Mention] = (),
 ) -> DateMention | None:
     """The date a claim speaks of: one inside its trigger, else just after, else just
     before -- but not one before it when the words after the trigger count on from that
@@ -913,7 +1049,10 @@ def _date_for(
             d
             for d in usable
             if d.end <= start
-            and start - d.end < 60
+            # (the states of the subject do not count: "On March 18, the defence ministers
+            # of Estonia, Latvia, Lithuania and Poland announced" dates all four)
+            and start - d.end - sum(m.end - m.start for m in states if d.end <= m.start < start)
+            < 60
             and not _OFFSET.search(sentence[d.end : start])
             # "... said on Friday that it had notified the UN": the saying's day (for an
             # intention, the day it was voiced is its day: "Ukraine said in June it would")

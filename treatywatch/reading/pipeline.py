@@ -10,7 +10,8 @@ from typing import Any
 
 from treatywatch.ledger import Ledger
 from treatywatch.model import ActKind
-from treatywatch.reading.check import Checker, _acts_by_pair
+from treatywatch.reading import ground
+from treatywatch.reading.check import ADVERSE, Checker, _acts_by_pair
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
 from treatywatch.reading.screen import required
@@ -129,10 +130,15 @@ def check_text(
             f"against the record as of {today}"
         )
     checker = Checker(ledger, today)
-    for claim in extract(text, published, gazetteer(ledger)):
+    for claim in extract(text, published, gazetteer(ledger), report.notes):
         _act_from_record(ledger, claim)
         if claim.date_relative and claim.date is None:
             claim.explanation = "relative date unresolved (no publication date)"
         checker.check(claim, published)
+        if claim.verdict in ADVERSE:
+            # (the sentence is parsed only when the surface reading left no doubt already)
+            doubts = claim.uncertain or ground.reasons(claim)
+            if doubts:
+                checker.withhold(claim, doubts)
         report.claims.append(claim)
     return report

@@ -12,7 +12,7 @@ from treatywatch.reading.triggers import PARLIAMENTS
 from treatywatch.reading.when import DateMention
 
 if TYPE_CHECKING:
-    from treatywatch.reading.claims import _Context
+    from treatywatch.reading.discourse import Context as _Context
 
 
 _COMMA = re.compile(r",\s*")
@@ -92,6 +92,32 @@ def _open_relative(sentence: str, before: int) -> int | None:
     return last.start()
 
 
+#: A status trigger whose states follow it ("ratified by", "including", "non-member").
+_LISTED_AFTER = re.compile(
+    r"(?:\bby|\bincluding|\binclude|\bincludes|\bsuch as|\bamong them|\bnamely|\bare|"
+    r"non-members?)$",
+    re.I,
+)
+#: What may stand between two states of one list.
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)(?:the\s+)?"
+)
+
+
+def listed_after(sentence: str, states: list[Mention], end: int) -> list[str]:
+    """The states of the list that starts right after ``end`` ("... by China, India and
+    Iran"): the first within a few words, then each joined to the last by a list gap."""
+    after = sorted((s for s in states if s.start >= end), key=lambda s: s.start)
+    if not after or not re.fullmatch(r"\s*(?:the\s+)?", sentence[end : after[0].start], re.I):
+        return []
+    out = [after[0]]
+    for s in after[1:]:
+        if not _LIST_GAP.fullmatch(sentence[out[-1].end : s.start]):
+            break
+        out.append(s)
+    return [c for s in out for c in s.codes]
+
+
 def subjects_of(
     kind: str,
     sentence: str,
@@ -137,6 +163,10 @@ def subjects_of(
                 if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
                     counterpart = s.codes[0]
                     break
+    if m.group(0).endswith(":") or (kind == "status" and _LISTED_AFTER.search(m.group(0))):
+        listed = listed_after(sentence, states, end)
+        if listed:
+            return listed, None
     if kind == "deposit" and "notices from" in m.group(0).lower():
         listed = [c for s in states if s.start >= end for c in s.codes]
         if listed:

@@ -67,6 +67,12 @@ _TREATY_NAME = (
     r"(?:nato|eu|european union|ottawa|new start|open skies|inf|cfe|icc|ctbt|npt|att|tpnw|"
     r"ccw|ccm|bwc|cwc)\b"
 )
+#: A lookahead: what was submitted did not go to a parliament, a president or a cabinet.
+_NOT_TO_LEGISLATURE = (
+    r"(?![^.;]{0,60}?\bto\s+(?:the\s+)?(?:(?:lower|upper)\s+house|state\s+duma|duma|"
+    r"parliament|seimas|sejm|saeima|riigikogu|eduskunta|senate|congress|national\s+assembly|"
+    r"legislature|lawmakers|deputies|federation\s+council|president|cabinet|government)\b)"
+)
 _YEAR_OR_DAY = (
     r"(?:\b(?:in|on|since|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+\w+\s+|\w+\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
     r"|\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -114,7 +120,10 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s|ing)?(?: over| in)?|lodg(?:ed|es)|"
         r"delivered|present(?:ed|s)|transmitted)\b"
         + _w(60)
-        + r"\b(?:instrument|notice|notification|documents?|papers|paperwork|letter|note)\b",
+        + r"\b(?:instrument|notice|notification|documents?|papers|paperwork|letter|note)\b"
+        # not a bill sent to a parliament or a president ("submitted the document to the
+        # State Duma"): that is a step at home
+        + _NOT_TO_LEGISLATURE,
     ),
     (
         "deposit",
@@ -282,7 +291,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "join_effective",
-        r"\bjoin(?:ed|ing|s)?\b"
+        # (not "applied to join ... in May 2022", "bid to join", "seeking to join": an aim)
+        r"(?<!\bto )\bjoin(?:ed|ing|s)?\b"
         + _w(60)
         + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b",
     ),
@@ -305,14 +315,22 @@ _SPECS: list[tuple[str, str]] = [
         "signature",
         r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|act\b|"
         r"into law|legislation|an? (?:law|decree)))"
+        # an instrument of ratification or an accession paper signed is not the treaty signed
+        r"(?!\s+(?:the\s+|an\s+|its\s+|their\s+)?(?:(?:instruments?|documents?|papers|letters?)\s+"
+        r"of\s+(?:ratification|accession|acceptance|approval)|(?:accession|ratification)\s+"
+        r"(?:documents?|papers|instruments?|protocols?|letters?)))"
         + _w(50)
-        + r"\b(?:convention|treaty|statute|pact|accord|it|in (?:19|20)\d\d|on the same day)\b",
+        + r"\b(?:convention|treaty|statute|pact|accord|protocol|agreement|it|in (?:19|20)\d\d|"
+        r"on the same day|" + _TREATY_NAME + r")",
     ),
     (
         "signature",
         r"\b(?:was|were) among the (?:first|original|\d+) (?:states |countries )?to sign\b",
     ),
     ("signature", r"\bhas signed but\b"),
+    # A list after a colon: "Signed on 20th September: Algeria, Austria, ..."
+    ("signature", r"^\s*(?:signed|signatures?)\s+(?:on|in)\s+[^:.;]{3,30}:"),
+    ("deposit", r"^\s*(?:ratified|ratifications?|acceded|accessions?)\s+(?:on|in)\s+[^:.;]{3,30}:"),
     # --- status ---------------------------------------------------------------------------------
     (
         "status",
@@ -339,8 +357,8 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
         r"is not yet|are not yet|remains? outside|stayed outside|stays? outside)\b"
         + _w(20)
-        + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|member|signatory|the treaty|the convention|"
-        r"joined)\b",
+        + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|members?|signator(?:y|ies)|the treaty|"
+        r"the convention|joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
     # "Most states are parties. The United States, Russia and China are not.": the status
@@ -356,6 +374,25 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:npt|ctbt|att|ccm|ccw|cwc|bwc|tpnw|icc)\b)",
     ),
     ("status", r"\b(?:is|are|was|were) not (?:among|one of) (?:them|the (?:states )?parties)\b"),
+    # The states listed after the words: "hasn't been ratified by China, India and Iran",
+    # "eight countries have not ratified the treaty, including China", "non-member Russia",
+    # "countries that have not signed the convention are the USA, Russia ...".
+    (
+        "status",
+        r"\b(?:has|have)(?:n[’']t|\s+not|\s+never)\s+(?:yet\s+)?been\s+(?:ratified|signed|joined)"
+        r"\s+by\b|\b(?:have|has)(?:\s+not|n[’']t|\s+never)\s+(?:yet\s+)?(?:signed|ratified|"
+        r"joined)\b[^.;:]{0,60}?\b(?:including|include|includes|such as|among them|namely|are)\b|"
+        r"\bnon-members?\b(?=\s+[A-Z])",
+    ),
+    # A negated consent is a state of affairs: "has signed but not ratified", "hasn't
+    # ratified", "refused to join" (claim_guidelines.md A3: never an event).
+    (
+        "status",
+        r"\b(?:has|have|had)(?:\s+signed\s+but)?\s+(?:not|never)\s+(?:yet\s+)?"
+        r"(?:ratified|joined|acceded)\b|\b(?:hasn[’']t|haven[’']t|hadn[’']t)\s+(?:yet\s+)?"
+        r"(?:ratified|joined|acceded)\b|\bsigned\s+but\s+(?:never|not)\s+(?:yet\s+)?ratified\b|"
+        r"\brefused\s+to\s+(?:join|sign|ratify|accede)\b",
+    ),
     # --- intentions ---------------------------------------------------------------------------
     (
         "intent",
@@ -365,8 +402,8 @@ _SPECS: list[tuple[str, str]] = [
         r"considers|considered|mulls|mulling|weighing|weighs|proposed|proposes|proposal|"
         r"expected|aims?|aiming|ready|vowed|vows|pledged|pledges|committed|commitment|"
         r"began|begun|begins|started|starts|launched|launches|initiated|process|steps|bid|"
-        r"push|calls?|called|recommended|recommends|recommendation|urged|urges|floated|"
-        r"approved|asked)\b"
+        r"push|calls?|called|recommended|recommends|recommendation|urged|urges|urging|floated|"
+        r"approved|asked|applied|applies|applying|application|bid)\b"
         + _w(40)
         + r"\b(?:to |of |for )?(?:"
         + EXIT
@@ -385,6 +422,22 @@ _SPECS: list[tuple[str, str]] = [
         + r")",
     ),
     ("intent", r"\bweighing its position on\b"),
+    # "submitted its NATO bid", "applied for NATO membership", "launched its bid to join".
+    (
+        "intent",
+        r"\b(?:applied|applies|apply|applying|submitted|submits|filed|files|launched|launches)\s+"
+        r"(?:(?:its|their|a|an|the|formal|official|joint)\s+)*(?:(?:nato|eu|membership|accession)\s+)*"
+        r"(?:bid|application|request|applications)\b|\bapplied\s+(?:\w+\s+){0,3}?for\s+"
+        r"(?:(?:nato|eu|full)\s+)?membership\b",
+    ),
+    # "The United States said Friday it was withdrawing": the progressive announces it.
+    (
+        "intent",
+        # (not the content of a notice: "notified the UN that it was withdrawing")
+        r"(?<!that it )(?<!that they )(?<!that we )"
+        r"\b(?:is|are|was|were)\s+(?:formally\s+|officially\s+)?(?:withdrawing|leaving|quitting|"
+        r"exiting|pulling\s+out)\b",
+    ),
     (
         "intent",
         r"\b(?:government|cabinet|ministers?|prime minister|president|coalition)\b"

@@ -1,0 +1,158 @@
+"""Stage: is a claim's reading grounded in its sentence's structure?
+
+The claim finder works from surface patterns; before a claim may accuse a report of being
+wrong, the sentence is parsed and the reading checked against the dependency tree:
+
+- the **state** is an argument of the event (its subject, possessor, or a conjunct of
+  one), or of a verb the event is the complement of ("Finland decided to withdraw"), not a
+  word in another clause ("..., months after Finland had notified");
+- the event is **asserted**: not in a conditional or purpose clause, not under a modal
+  verb, not negated unless the claim says so;
+- when the verdict is about the **date**, the date modifies the event, not a neighbouring
+  verb ("said on Monday that it had notified").
+
+Each failure is a reason; a claim with reasons keeps a neutral verdict (``unverifiable``,
+"reading uncertain: …"). Without a parser nothing can be grounded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from treatywatch.reading.claims import Claim
+from treatywatch.reading.parse import parse
+
+#: Relations that open a clause of their own: an argument does not cross them.
+_CLAUSAL = frozenset({"ROOT", "advcl", "ccomp", "csubj", "acl", "acl:relcl", "parataxis", "list"})
+#: Subordinators that make a clause's event hypothetical, conditional or to come.
+_CONDITIONAL = frozenset(
+    {"if", "unless", "whether", "once", "until", "before", "so", "lest", "should", "when"}
+)
+_HEDGES = frozenset({"could", "might", "may", "would", "should"})
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+#: Pronouns by which a speaker speaks of its own state.
+_SELF = frozenset({"it", "they", "we"})
+
+
+def _tokens(doc: Any, span: tuple[int, int]) -> list[Any]:
+    start, end = span
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _head_of(tokens: list[Any]) -> Any:
+    """The token of a phrase whose head lies outside it (its syntactic head)."""
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def _predicate(tok: Any) -> Any:
+    """The predicate a word belongs to: up through non-clausal relations to a verb or
+    the head of a clause."""
+    while tok.dep_ not in _CLAUSAL and tok.head.i != tok.i:
+        if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "xcomp"):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _shares_subject(pred: Any, other: Any) -> bool:
+    """Whether ``other`` takes its subject from ``pred``: a conjoined verb or a complement
+    without a subject of its own ("decided to withdraw", "signed and ratified")."""
+    tok = other
+    while tok.i != pred.i:
+        if tok.dep_ not in ("conj", "xcomp") or any(c.dep_ in _SUBJECTS for c in tok.children):
+            return False
+        tok = tok.head
+    return True
+
+
+def _within(tok: Any, pred: Any) -> bool:
+    """Whether ``tok`` lies in ``pred``'s clause (no clause boundary between them)."""
+    while tok.i != pred.i:
+        if tok.dep_ in _CLAUSAL and tok.dep_ != "ROOT":
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
+    span = claim.anchors.get("state")
+    if span is None:
+        return False
+    tokens = _tokens(doc, span)
+    if not tokens:
+        return False
+    state = _head_of(tokens)
+    pred = _predicate(trigger)
+    if _within(state, trigger) or _within(state, pred):
+        return True
+    # The state is the subject of a verb the event shares it with.
+    governor = _predicate(state)
+    if _shares_subject(governor, pred) or _shares_subject(governor, trigger):
+        return True
+    # Reported speech about itself: "Lithuania said (that) it had notified the UN".
+    subject = [c for c in pred.children if c.dep_ in _SUBJECTS]
+    return (
+        pred.dep_ == "ccomp"
+        and pred.head.i == governor.i
+        and bool(subject)
+        and subject[0].lower_ in _SELF
+    )
+
+
+def reasons(claim: Claim) -> list[str]:
+    """Why the claim's reading is not certain, from its sentence's parse; [] if certain."""
+    sentence = str(claim.evidence.get("text", ""))
+    cue = claim.anchors.get("cue")
+    if not sentence or cue is None:
+        return ["the claim's words could not be located in its sentence"]
+    doc = parse(sentence)
+    if doc is None:
+        return ["no parser is available to confirm the reading"]
+    cue_tokens = _tokens(doc, cue)
+    if not cue_tokens:
+        return ["the claim's words could not be located in its sentence"]
+    verbs = [t for t in cue_tokens if t.tag_.startswith("VB")]
+    trigger = _head_of(verbs) if verbs else _head_of(cue_tokens)
+    pred = _predicate(trigger)
+    found: list[str] = []
+    if claim.state is not None and not _state_grounded(doc, claim, trigger):
+        found.append("the parse does not make the state an argument of the event")
+    words = {c.lower_ for c in pred.children} | {c.lower_ for c in trigger.children}
+    marks = {c.lower_ for t in (pred, trigger) for c in t.children if c.dep_ in ("mark", "advmod")}
+    if marks & _CONDITIONAL:
+        found.append("the event stands in a conditional or temporal clause")
+    if claim.modality == "asserted" and words & _HEDGES:
+        found.append("a modal verb qualifies the event")
+    # A complement of a verb of planning or a future ("will ensure that Canada becomes a
+    # party"): the governing verb's modal is the event's too.
+    governing = pred.head if pred.dep_ in ("ccomp", "xcomp") else None
+    if (
+        claim.modality == "asserted"
+        and governing is not None
+        and {c.lower_ for c in governing.children if c.dep_ == "aux"} & (_HEDGES | _FUTURE)
+    ):
+        found.append("the event is the complement of a verb in the future or under a modal")
+    if claim.modality != "negated" and words & _NEGATIONS:
+        found.append("the event is negated")
+    if claim.modality == "negated" and claim.kind != "status" and not words & _NEGATIONS:
+        found.append("the parse finds no negation on the event")
+    if claim.conflict == "date":
+        span = claim.anchors.get("date")
+        if span is None:
+            if claim.date is not None:
+                found.append("the date is not written in the sentence")
+        else:
+            tokens = _tokens(doc, span)
+            if not tokens or not (
+                _within(_head_of(tokens), trigger) or _within(_head_of(tokens), pred)
+            ):
+                found.append("the parse does not attach the date to the event")
+    return found
