@@ -92,9 +92,24 @@ def cmd_add_act(args: argparse.Namespace) -> str:
     return f"added {args.kind} of {treaty.id} by {state.name} on {args.date} (act {ids[0]})"
 
 
+#: ``treatywatch import NAME FILE``: a depositary importer (treatywatch/importers/NAME.py,
+#: whose ``run(args)`` prints the diff against the record and applies it on --apply).
+IMPORTERS = ("untc", "unoda")
+
+
 def cmd_import(args: argparse.Namespace) -> str:
+    import importlib
+
     from treatywatch import overlay
 
+    if args.path in IMPORTERS:
+        module = importlib.import_module(f"treatywatch.importers.{args.path}")
+        out: str = module.run(args)
+        return out
+    if args.file:
+        raise UsageError(
+            f"import takes one file, or an importer ({', '.join(IMPORTERS)}) and its file"
+        )
     rows, sources = overlay.read_import(args.path)
     ids = overlay.add_acts(
         _store(args),
@@ -659,11 +674,25 @@ def _parser() -> argparse.ArgumentParser:
     sp = add(
         "import",
         cmd_import,
-        "Import acts (CSV with a header, or JSON lines) into the overlay, all or none.",
-        "treatywatch import acts.csv --db overlay.db",
+        "Import acts (CSV with a header, or JSON lines) into the overlay, all or none; or "
+        "read a depositary's published record (untc: a saved UN Treaty Collection status "
+        "page; unoda: the UNODA treaties database) and print how it differs from the record.",
+        "treatywatch import acts.csv --db overlay.db\n"
+        "  treatywatch import untc ottawa.html --format json\n"
+        "  treatywatch import untc ottawa.html --apply",
     )
-    sp.add_argument("path")
+    sp.add_argument("path", help="the file to import, or an importer: untc, unoda")
+    sp.add_argument("file", nargs="?", help="with an importer: the page or file it reads")
     sp.add_argument("--why")
+    sp.add_argument("--treaty", help="importer: the treaty to compare with (default: the page's)")
+    sp.add_argument("--format", choices=["text", "json"], default="text", help="importer output")
+    sp.add_argument(
+        "--apply",
+        action="store_true",
+        help="importer: write the differences into the data folder (--data or the bundled "
+        "record), or with --db into the review queue",
+    )
+    sp.add_argument("--saved", help="importer: the day the page was saved (YYYY-MM-DD)")
 
     sp = add(
         "audit",
