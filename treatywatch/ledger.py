@@ -138,7 +138,12 @@ class Ledger:
         for (state, tid), acts in by_pair.items():
             inherited = _predecessor_signature(dataset.states, state, tid, signatures)
             pair_spans, found = law.derive(
-                dataset.treaties[tid], acts, in_force[tid], conflicts, inherited
+                dataset.treaties[tid],
+                acts,
+                in_force[tid],
+                conflicts,
+                inherited,
+                _succession(dataset.states, state),
             )
             spans[(state, tid)] = pair_spans
             problems.extend(found)
@@ -473,6 +478,17 @@ def _predecessor_signature(
             if holder != state and (holder, treaty) in signatures:
                 return signatures[(holder, treaty)]
     return None
+
+
+def _succession(states: dict[str, State], state: str) -> law.Succession | None:
+    """The date of succession of a state (that of the state it continues: Serbia's is
+    Serbia and Montenegro's), and the VCSST article that applies to it."""
+    st = states[state]
+    seen = {state}
+    while st.continues and st.continues in states and st.continues not in seen:
+        seen.add(st.continues)
+        st = states[st.continues]
+    return law.Succession.of(st.predecessors, st.start)
 
 
 def build(root: Path | None = None) -> tuple[Ledger | None, list[Problem]]:
