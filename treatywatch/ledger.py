@@ -144,6 +144,7 @@ class Ledger:
                 conflicts,
                 inherited,
                 _succession(dataset.states, state),
+                dataset.states[state].end,
             )
             spans[(state, tid)] = pair_spans
             problems.extend(found)
