@@ -11,6 +11,7 @@ from tests.lawcases import APMBC, SILENT, acts, treaty
 from treatywatch.law import InForce, Succession, derive, status_on
 from treatywatch.ledger import Ledger
 from treatywatch.model import (
+    BOUND,
     UNKNOWN_WITHDRAWAL,
     Act,
     ActKind,
@@ -581,3 +582,36 @@ def test_every_succession_binds_from_its_date(ledger: Ledger) -> None:
         assert any(r.article.startswith("VCSST") for r in bound[0].reasons), act.state
         checked += 1
     assert checked >= 15
+
+
+@pytest.mark.parametrize(
+    ("state", "received", "effect"),
+    [
+        ("NER", "2026-06-18", "2027-06-18"),
+        ("BFA", "2026-06-24", "2027-06-24"),
+        ("MLI", "2026-06-24", "2027-06-24"),
+        ("VEN", "2026-07-24", "2027-07-24"),
+        ("TCD", "2026-07-27", "2027-07-27"),
+    ],
+)
+def test_rome_statute_2026_exits_art_127(
+    ledger: Ledger, state: str, received: str, effect: str
+) -> None:
+    """Art. 127(1): one year after receipt; the receipt day is counted back from the effect."""
+    assert ledger.status(state, "rome_statute", D(received) - timedelta(days=1)).status is (
+        Status.PARTY
+    )
+    pending = ledger.status(state, "rome_statute", D(received))
+    assert pending.status is Status.WITHDRAWAL_PENDING and pending.status in BOUND
+    assert any(r.article == "Art. 127(1)" for r in pending.reasons)
+    assert ledger.status(state, "rome_statute", D(effect)).status is Status.WITHDRAWN
+
+
+def test_rome_statute_lag_and_hungary_contested(ledger: Ledger) -> None:
+    from treatywatch.render import answer_dict
+
+    before = answer_dict(ledger, ledger.status("HUN", "rome_statute", D("2026-07-01")))
+    after = answer_dict(ledger, ledger.status("HUN", "rome_statute", D("2026-12-07")))
+    assert before["record_complete"] is True and after["record_complete"] is False
+    assert after["status"] == "withdrawn"
+    assert [d["act"] for d in after["disputes"]] == ["withdrawal_revoked"]
