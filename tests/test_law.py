@@ -41,8 +41,6 @@ class Case:
     conflicts: list[Conflict] = field(default_factory=list)
     #: the state's date of succession and the VCSST article (a successor state)
     succession: Succession | None = None
-    #: the day the state ceased to exist (a dissolved predecessor)
-    ceased: date | None = None
 
 
 D = date.fromisoformat
@@ -216,24 +214,6 @@ CASES = [
         Status.NOT_PARTY,
     ),
     Case(
-        "a dissolved state is bound by nothing after it ceased to exist",
-        "VCSST Art. 34",
-        acts(("signature", "1997-12-03"), ("ratification", "1998-07-31")),
-        "1999-06-01",
-        Status.NOT_PARTY,
-        "1999-06-01",
-        ceased=date(1999, 6, 1),
-    ),
-    Case(
-        "a consent whose entry into force falls after the state's end never binds it",
-        "VCSST Art. 34",
-        acts(("signature", "1997-12-03"), ("ratification", "1998-07-31")),
-        "1999-03-01",
-        Status.NOT_PARTY,
-        "1999-01-01",
-        ceased=date(1999, 1, 1),
-    ),
-    Case(
         "withdrawal notice: pending, still bound",
         "Art. 20(2)",
         acts(("accession", "2012-01-09"), ("withdrawal", "2025-07-10")),
@@ -397,7 +377,6 @@ def test_law_case(case: Case) -> None:
         case.in_force,
         case.conflicts,
         succession=case.succession,
-        ceased=case.ceased,
     )
     assert problems == []
     span = status_on(spans, D(case.on))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,11 @@ def test_non_utf8_file(data: Path) -> None:
     (data / "events.csv").write_bytes(b"state,treaty,event,date,sources,note\nFIN,apmbc,\xff\n")
     _, problems = build(data)
     assert any(p.file == "events.csv" and "UTF-8" in p.message for p in problems)
+
+
+def test_a_state_that_ceased_to_exist_holds_no_status_after(data: Path) -> None:
+    """Czechoslovakia ratified the CFE Treaty; after 1993-01-01 it is bound by nothing."""
+    ledger, _ = build(data)
+    assert ledger is not None
+    assert ledger.status("CSK", "cfe", date(1992, 12, 31)).status.value == "party"
+    assert ledger.status("CSK", "cfe", date(1993, 1, 1)).status.value == "not_party"

@@ -207,16 +207,13 @@ def derive(
     conflicts: Sequence[Conflict] = (),
     inherited_signature: Act | None = None,
     succession: Succession | None = None,
-    ceased: date | None = None,
 ) -> tuple[list[Span], list[Problem]]:
     """Status spans of one (state, treaty) pair from its acts; problems found on the way.
 
     ``inherited_signature`` is a predecessor state's signature, which a successor may
     ratify (e.g. the USSR's signature of the CFE Treaty, ratified by its successors).
     ``succession`` is the state's date of succession, from which a notification of
-    succession that states no date binds it. ``ceased`` is the day a state ceased to exist
-    (Czechoslovakia, 1993-01-01): from then on it is bound by nothing, and whatever it had
-    scheduled (an entry into force after its end) never happens.
+    succession that states no date binds it.
     """
     ordered = sorted(acts, key=act_order)
     if not ordered:
@@ -234,8 +231,6 @@ def derive(
     transitions = sorted(run.done, key=lambda t: t.day)
     if treaty.ended is not None:
         transitions = _end_treaty(treaty, treaty.ended, transitions)
-    if ceased is not None:
-        transitions = _cease(ordered[0], ceased, transitions)
     return _spans(ordered[0].state, treaty.id, transitions), run.problems
 
 
@@ -629,17 +624,6 @@ def _end_treaty(treaty: Treaty, end: date, transitions: list[_Transition]) -> li
                 Reason(end, "treaty_ended", art(treaty.end_article), text, treaty.sources),
             )
         )
-    return kept
-
-
-def _cease(act: Act, end: date, transitions: list[_Transition]) -> list[_Transition]:
-    """The state ceased to exist: nothing binds it any more; its successors carry on by
-    their own acts (VCSST Arts. 34, 35)."""
-    kept = [t for t in transitions if t.day < end]
-    if kept and kept[-1].status is not Status.NOT_PARTY:
-        text = f"the state ceased to exist on {end}; its successors are bound by their own acts"
-        reason = Reason(end, "state_ceased", "VCSST Art. 34", text, act.sources)
-        kept.append(_Transition(end, Status.NOT_PARTY, reason))
     return kept
 
 
