@@ -92,24 +92,15 @@ def cmd_add_act(args: argparse.Namespace) -> str:
     return f"added {args.kind} of {treaty.id} by {state.name} on {args.date} (act {ids[0]})"
 
 
-#: ``treatywatch import NAME FILE``: a depositary importer (treatywatch/importers/NAME.py,
-#: whose ``run(args)`` prints the diff against the record and applies it on --apply).
-IMPORTERS = ("untc", "unoda")
-
-
 def cmd_import(args: argparse.Namespace) -> str:
-    import importlib
-
     from treatywatch import overlay
 
-    if args.path in IMPORTERS:
-        module = importlib.import_module(f"treatywatch.importers.{args.path}")
-        out: str = module.run(args)
-        return out
+    if args.path == "untc":
+        from treatywatch.importers import untc
+
+        return untc.run(args)
     if args.file:
-        raise UsageError(
-            f"import takes one file, or an importer ({', '.join(IMPORTERS)}) and its file"
-        )
+        raise UsageError("import takes one file, or an importer (untc, unoda) and its file")
     rows, sources = overlay.read_import(args.path)
     ids = overlay.add_acts(
         _store(args),
@@ -491,8 +482,11 @@ def cmd_validate(args: argparse.Namespace) -> str:
     if problems:
         raise DataError(problems)
     assert ledger is not None
+    from treatywatch.importers.diff import recorded_decisions
+
     n_acts = len(ledger.dataset.acts)
-    lines = [f"known gap: {g}" for g in ledger.gaps]
+    lines = [f"recorded decision: {d}" for d in recorded_decisions(ledger.dataset.acts)]
+    lines += [f"known gap: {g}" for g in ledger.gaps]
     lines.append(
         f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
         f"{len(ledger.sources)} sources"

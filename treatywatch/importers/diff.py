@@ -411,3 +411,21 @@ def apply_to_folder(
             srows.append(source)
             _write_csv(src_path, sfields, srows)
     return done
+
+
+def recorded_decisions(acts: Iterable[Act]) -> list[str]:
+    """Every recorded decision in the record, one line each (``treatywatch validate``): the
+    readings kept as ``alternate`` rows, and acts a depositary's page does not show, whose
+    note says why."""
+    out = []
+    for a in sorted(acts, key=lambda a: (a.file, a.line)):
+        if a.alternate:
+            why = f"alternate reading, not applied: {a.note}"
+        elif NOT_ON_PAGE in a.note:
+            why = a.note[a.note.index(NOT_ON_PAGE) :]
+        else:
+            continue
+        if len(why) > 160:
+            why = why[:157] + "..."
+        out.append(f"{a.file}:{a.line}: {a.state} {a.kind.value} {a.date}: {why}")
+    return out
