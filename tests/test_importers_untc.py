@@ -436,3 +436,31 @@ def test_cli_apply_to_a_copy(tmp_path: Path) -> None:
     ds, problems = data_mod.read(root)
     assert not problems
     assert "untc-xxvi-5-2026-02-03" in ds.sources
+
+
+@needs_pages
+def test_cli_apply_with_db_fills_the_review_queue(tmp_path: Path) -> None:
+    """A user's --apply goes to the review queue, where `review accept` turns it into an act."""
+    from treatywatch.store import Store
+
+    root = tmp_path / "data"
+    shutil.copytree(data_mod.bundled_path(), root)
+    lines = (root / "acts" / "apmbc.csv").read_text().splitlines()
+    kept = [ln for ln in lines if not ln.startswith("FIN,withdrawal")]
+    (root / "acts" / "apmbc.csv").write_text("\n".join(kept) + "\n")
+    db = str(tmp_path / "overlay.db")
+    page = str(PAGES / "ottawa.html")
+    args = ["import", "untc", page, "--data", str(root), "--db", db, "--apply"]
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(args) == 0
+    assert "applied 1 change(s) to the review queue" in buf.getvalue()
+    (item,) = Store(db).queue("pending")
+    assert item.claim["state"] == "FIN" and item.claim["action"] == "withdrawal"
+    assert item.claim["date"] == "2025-07-10" and item.claim["evidence"]["cn"] == "C.N.372.2025"
+    assert "mtdsg_no=XXVI-5" in item.source_url
+    with redirect_stdout(io.StringIO()):
+        assert main(["review", "accept", str(item.id), "--data", str(root), "--db", db]) == 0
+    assert any(a["state"] == "FIN" and a["kind"] == "withdrawal" for a in Store(db).acts())
+    # the data folder itself is untouched
+    assert "FIN,withdrawal" not in (root / "acts" / "apmbc.csv").read_text()

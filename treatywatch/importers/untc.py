@@ -553,7 +553,8 @@ def run(args: argparse.Namespace) -> str:
     written: list[str] = []
     if getattr(args, "apply", False) and report.changes:
         if store is not None:
-            written = enqueue(store, report, src, path.name)
+            who = getattr(args, "who", None) or os.environ.get("USER") or "unknown"
+            written = enqueue(store, report, src, path.name, who)
         else:
             written = apply_to_folder(root or data_mod.bundled_path(), report, src, path.name)
     if as_json:
@@ -578,7 +579,7 @@ def _treaty_for(treaties: Iterable[Treaty], page: Page, wanted: str | None) -> T
     return next((t for t in ts if page.mtdsg and t.untc == page.mtdsg), None)
 
 
-def enqueue(store: Any, report: Report, src: dict[str, str], page_name: str) -> list[str]:
+def enqueue(store: Any, report: Report, src: dict[str, str], page_name: str, who: str) -> list[str]:
     """Each change becomes a pending claim in the review queue (``treatywatch review``)."""
     out = []
     with store.transaction() as con:
@@ -599,5 +600,5 @@ def enqueue(store: Any, report: Report, src: dict[str, str], page_name: str) -> 
             }
             store.enqueue(con, claim, src["url"], src["title"], src["accessed"])
             out.append(line_of(d, page_name).splitlines()[0].strip())
-        store.log(con, "import", "import-untc", page_name, {"claims": len(out)}, "")
+        store.log(con, who, "import-untc", page_name, {"claims": len(out)}, "")
     return out
