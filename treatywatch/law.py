@@ -365,19 +365,21 @@ def _consent(run: _Run, act: Act) -> None:
                 hint="check the deposit date and the treaty's entry-into-force rule",
             )
         )
-    art = f"Art. {article}"
+    art_ = f"Art. {article}"
     entry = Reason(
-        bound_from, "entry_into_force", art, f"bound from {bound_from} ({how})", act.sources
+        bound_from, "entry_into_force", art_, f"bound from {bound_from} ({how})", act.sources
     )
     if bound_from <= act.day:
-        run.now(_Transition(act.day, Status.PARTY, _reason(act, f"{text}; bound at once", art)))
+        run.now(_Transition(act.day, Status.PARTY, _reason(act, f"{text}; bound at once", art_)))
         return
     run.now(
         _Transition(
             act.day,
             Status.CONSENTED,
             _reason(
-                act, f"{text}; in force for it from {bound_from}", f"Art. {t.late_joiner.article}"
+                act,
+                f"{text}; in force for it from {bound_from}",
+                art(t.late_joiner.article) or art_,
             ),
         )
     )
