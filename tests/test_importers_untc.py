@@ -359,9 +359,11 @@ def test_apply_to_folder(tmp_path: Path) -> None:
     assert [r["state"] for r in rows] == sorted(r["state"] for r in rows)
     sources = (tmp_path / "sources.csv").read_text()
     assert sources.count("untc-x,") == 1
-    # applying again finds the row already there
-    apply_to_folder(tmp_path, rep, src, "p.html")
-    assert (tmp_path / "sources.csv").read_text().count("untc-x,") == 1
+    # a stale report (the rows it compared have changed) is refused, nothing written
+    before = (tmp_path / "acts" / "t.csv").read_text()
+    with pytest.raises(UsageError, match="run the import again"):
+        apply_to_folder(tmp_path, rep, src, "p.html")
+    assert (tmp_path / "acts" / "t.csv").read_text() == before
 
 
 # --- the real pages ------------------------------------------------------------------------

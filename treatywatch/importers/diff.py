@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from treatywatch.errors import UsageError
 from treatywatch.model import Act
 
 SIGNATURE_KINDS = frozenset({"signature"})
@@ -358,7 +359,19 @@ def apply_to_folder(
     done: list[str] = []
 
     def find(act: Act) -> dict[str, str]:
-        return rows[act.line - 2]
+        """The file's row of ``act`` (by its fields: a quoted note may span lines)."""
+        for r in rows:
+            if (
+                r.get("state") == act.state
+                and r.get("kind") == act.kind.value
+                and r.get("date") == act.date.raw
+                and r.get("reading", "") != "alternate"
+            ):
+                return r
+        raise UsageError(
+            f"{path}: no row for {act.state} {act.kind.value} {act.date} "
+            "(the file changed since the comparison: run the import again)"
+        )
 
     for d in report.changes:
         pa, rec = d.page, d.record
