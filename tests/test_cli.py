@@ -24,8 +24,11 @@ CASES = {
         "parties apmbc --on 2026-03-01 --status withdrawn,withdrawal_pending,suspended"
     ),
     "parties_ccm_csv": "parties ccm --on 2010-08-01 --format csv",
-    # A treaty whose record lacks a state's acts says so under the table.
+    # The CFE record is complete since the United States' ratification was found (2018
+    # UNODA harvest); Czechoslovakia, which ceased to exist in 1993, is not listed.
     "parties_incomplete_table": "parties cfe --on 2020-01-01",
+    # A treaty whose record may lag (reconciled to the UN page of 2026-02-03) says so.
+    "parties_lagging_table": "parties att --on 2026-06-01 --status signatory",
     "timeline_fin_json": "timeline FIN --treaty apmbc --json",
     "changes_table": "changes --since 2025-06-01 --until 2026-03-01 --treaty apmbc",
     "upcoming_json": "upcoming --after 2025-12-01 --json",

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from tests.lawcases import APMBC, SILENT, acts, treaty
-from treatywatch.law import InForce, derive, status_on
-from treatywatch.model import UNKNOWN_WITHDRAWAL, Act, Conflict, EntryRule, Status, Treaty
+from treatywatch.law import InForce, Succession, derive, status_on
+from treatywatch.ledger import Ledger
+from treatywatch.model import (
+    BOUND,
+    UNKNOWN_WITHDRAWAL,
+    Act,
+    ActKind,
+    Conflict,
+    EntryRule,
+    Status,
+    Treaty,
+)
 
 THRESHOLD_ACT = acts(("ratification", "1998-09-16"))[0]  # the 40th deposit
 EIF = InForce(date(1999, 3, 1), THRESHOLD_ACT)
@@ -29,6 +39,8 @@ class Case:
     treaty: Treaty = APMBC
     in_force: InForce = EIF
     conflicts: list[Conflict] = field(default_factory=list)
+    #: the state's date of succession and the VCSST article (a successor state)
+    succession: Succession | None = None
 
 
 D = date.fromisoformat
@@ -157,6 +169,49 @@ CASES = [
         "2011-08-01",
         Status.PARTY,
         "2011-07-09",
+    ),
+    Case(
+        "succession, no date in the notification: bound from the day the state came into "
+        "being (separation: South Sudan, notified 2011-11-11)",
+        "VCSST Art. 34(1)",
+        acts(("succession", "2011-11-11")),
+        "2011-07-09",
+        Status.PARTY,
+        "2011-07-09",
+        succession=Succession(date(2011, 7, 9), "VCSST Art. 34(1)"),
+    ),
+    Case(
+        "succession: the day before the state existed it was not bound",
+        "VCSST Art. 34(1)",
+        acts(("succession", "2006-10-23")),
+        "2006-06-02",
+        Status.NOT_PARTY,
+        succession=Succession(date(2006, 6, 3), "VCSST Art. 34(1)"),
+    ),
+    Case(
+        "succession of a newly independent state before the treaty's entry into force: "
+        "bound from the entry into force, the later date",
+        "VCSST Art. 23(1)",
+        acts(("succession", "1999-05-01")),
+        "1999-03-01",
+        Status.PARTY,
+        "1999-03-01",
+        succession=Succession(date(1998, 1, 1), "VCSST Art. 23(1)"),
+    ),
+    Case(
+        "succession: a date stated in the notification prevails over the state's start",
+        "VCSST Art. 34(1)",
+        acts(("succession", "2011-11-11", "2011-08-01")),
+        "2011-07-31",
+        Status.NOT_PARTY,
+        succession=Succession(date(2011, 7, 9), "VCSST Art. 34(1)"),
+    ),
+    Case(
+        "succession without a date of succession anywhere: from the notification",
+        "succession",
+        acts(("succession", "2011-11-11")),
+        "2011-11-10",
+        Status.NOT_PARTY,
     ),
     Case(
         "withdrawal notice: pending, still bound",
@@ -316,7 +371,13 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.article}: {c.name}")
 def test_law_case(case: Case) -> None:
-    spans, problems = derive(case.treaty, case.acts, case.in_force, case.conflicts)
+    spans, problems = derive(
+        case.treaty,
+        case.acts,
+        case.in_force,
+        case.conflicts,
+        succession=case.succession,
+    )
     assert problems == []
     span = status_on(spans, D(case.on))
     got = span.status if span else Status.NOT_PARTY
@@ -453,3 +514,83 @@ def test_ratification_without_a_recorded_signature_where_signatures_are_partial(
     assert status_on(spans, D("1975-06-30")) is None  # not yet certainly bound
     _, problems = derive(npt_like, ratified, InForce(date(1970, 3, 5)))
     assert problems and "never signed" in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    ("state", "treaty", "day", "since", "article"),
+    [
+        ("MNE", "apmbc", "2006-06-03", "2006-06-03", "VCSST Art. 34(1)"),
+        ("SSD", "apmbc", "2011-07-09", "2011-07-09", "VCSST Art. 34(1)"),
+        ("SVK", "ccw", "1993-01-01", "1993-01-01", "VCSST Art. 34(1)"),
+        # Serbia continues Serbia and Montenegro, whose date of succession counts
+        ("SRB", "ccw", "1992-04-27", "1992-04-27", "VCSST Art. 34(1)"),
+        # the date the notification states (Montenegro, CCW) is the same day
+        ("MNE", "ccw", "2006-06-03", "2006-06-03", "VCSST Art. 34(1)"),
+    ],
+)
+def test_successions_in_the_record(
+    ledger: Ledger, state: str, treaty: str, day: str, since: str, article: str
+) -> None:
+    """Every succession in the record binds from the date of succession (VCSST Arts. 23,
+    34), not from the notification; the reason names the article."""
+    ans = ledger.status(state, treaty, D(day))
+    assert ans.status is Status.PARTY
+    assert ans.span is not None and ans.span.start == D(since)
+    assert any(r.article == article for r in ans.reasons)
+    before = ledger.status(state, treaty, D(day) - timedelta(days=1))
+    assert before.status is not Status.PARTY
+
+
+def test_every_succession_binds_from_its_date(ledger: Ledger) -> None:
+    """No succession in the record counts from its notification when the state is older."""
+    checked = 0
+    for act in ledger.dataset.acts:
+        if act.kind is not ActKind.SUCCESSION or act.alternate:
+            continue
+        eif = ledger.in_force[act.treaty].date
+        bound = [s for s in ledger.spans(act.state, act.treaty) if s.status is Status.PARTY]
+        if eif is None:  # a treaty not in force (CTBT): consented only
+            assert not bound
+            continue
+        st = ledger.states[act.state]
+        while st.continues:
+            st = ledger.states[st.continues]
+        assert st.start is not None
+        succession = act.effective.earliest if act.effective else st.start
+        assert bound[0].start == max(succession, eif), (act.state, act.treaty)
+        assert any(r.article.startswith("VCSST") for r in bound[0].reasons), act.state
+        checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize(
+    ("state", "received", "effect"),
+    [
+        ("NER", "2026-06-18", "2027-06-18"),
+        ("BFA", "2026-06-24", "2027-06-24"),
+        ("MLI", "2026-06-24", "2027-06-24"),
+        ("VEN", "2026-07-24", "2027-07-24"),
+        ("TCD", "2026-07-27", "2027-07-27"),
+    ],
+)
+def test_rome_statute_2026_exits_art_127(
+    ledger: Ledger, state: str, received: str, effect: str
+) -> None:
+    """Art. 127(1): one year after receipt; the receipt day is counted back from the effect."""
+    assert ledger.status(state, "rome_statute", D(received) - timedelta(days=1)).status is (
+        Status.PARTY
+    )
+    pending = ledger.status(state, "rome_statute", D(received))
+    assert pending.status is Status.WITHDRAWAL_PENDING and pending.status in BOUND
+    assert any(r.article == "Art. 127(1)" for r in pending.reasons)
+    assert ledger.status(state, "rome_statute", D(effect)).status is Status.WITHDRAWN
+
+
+def test_rome_statute_lag_and_hungary_contested(ledger: Ledger) -> None:
+    from treatywatch.render import answer_dict
+
+    before = answer_dict(ledger, ledger.status("HUN", "rome_statute", D("2026-07-01")))
+    after = answer_dict(ledger, ledger.status("HUN", "rome_statute", D("2026-12-07")))
+    assert before["record_complete"] is True and after["record_complete"] is False
+    assert after["status"] == "withdrawn"
+    assert [d["act"] for d in after["disputes"]] == ["withdrawal_revoked"]

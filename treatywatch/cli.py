@@ -95,6 +95,12 @@ def cmd_add_act(args: argparse.Namespace) -> str:
 def cmd_import(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
+    if args.path == "untc":
+        from treatywatch.importers import untc
+
+        return untc.run(args)
+    if args.file:
+        raise UsageError("import takes one file, or an importer (untc, unoda) and its file")
     rows, sources = overlay.read_import(args.path)
     ids = overlay.add_acts(
         _store(args),
@@ -476,8 +482,11 @@ def cmd_validate(args: argparse.Namespace) -> str:
     if problems:
         raise DataError(problems)
     assert ledger is not None
+    from treatywatch.importers.diff import recorded_decisions
+
     n_acts = len(ledger.dataset.acts)
-    lines = [f"known gap: {g}" for g in ledger.gaps]
+    lines = [f"recorded decision: {d}" for d in recorded_decisions(ledger.dataset.acts)]
+    lines += [f"known gap: {g}" for g in ledger.gaps]
     lines.append(
         f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
         f"{len(ledger.sources)} sources"
@@ -659,11 +668,25 @@ def _parser() -> argparse.ArgumentParser:
     sp = add(
         "import",
         cmd_import,
-        "Import acts (CSV with a header, or JSON lines) into the overlay, all or none.",
-        "treatywatch import acts.csv --db overlay.db",
+        "Import acts (CSV with a header, or JSON lines) into the overlay, all or none; or "
+        "read a depositary's published record (untc: a saved UN Treaty Collection status "
+        "page; unoda: the UNODA treaties database) and print how it differs from the record.",
+        "treatywatch import acts.csv --db overlay.db\n"
+        "  treatywatch import untc ottawa.html --format json\n"
+        "  treatywatch import untc ottawa.html --apply",
     )
-    sp.add_argument("path")
+    sp.add_argument("path", help="the file to import, or an importer: untc, unoda")
+    sp.add_argument("file", nargs="?", help="with an importer: the page or file it reads")
     sp.add_argument("--why")
+    sp.add_argument("--treaty", help="importer: the treaty to compare with (default: the page's)")
+    sp.add_argument("--format", choices=["text", "json"], default="text", help="importer output")
+    sp.add_argument(
+        "--apply",
+        action="store_true",
+        help="importer: write the differences into the data folder (--data or the bundled "
+        "record), or with --db into the review queue",
+    )
+    sp.add_argument("--saved", help="importer: the day the page was saved (YYYY-MM-DD)")
 
     sp = add(
         "audit",

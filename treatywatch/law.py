@@ -55,7 +55,7 @@ _DEPOSITED = {
 
 def art(article: str) -> str:
     """'20(3)' -> 'Art. 20(3)'; labels that already name their instrument stay as they are."""
-    if not article or article.startswith(("Art", "VCLT", "succession")):
+    if not article or article.startswith(("Art", "VCLT", "VCSST", "succession")):
         return article
     return f"Art. {article}"
 
@@ -119,6 +119,28 @@ def entry_into_force(treaty: Treaty, acts: Iterable[Act]) -> tuple[InForce, list
     return InForce(entry.date, nth), problems
 
 
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """A successor state's date of succession and the rule that binds it from that day.
+
+    Vienna Convention on Succession of States in respect of Treaties (VCSST), as the
+    depositary's practice applies it: a successor that notifies its succession is a party
+    from the date of the succession of States, or from the treaty's entry into force if
+    that is later -- Art. 23(1) for a newly independent State, Art. 34(1) (with Art. 35)
+    for a State formed by separation or dissolution, whose predecessor's treaty in force
+    continues in force for it.
+    """
+
+    day: date
+    article: str
+
+    @staticmethod
+    def of(predecessors: Sequence[str], start: date | None) -> Succession | None:
+        if start is None:
+            return None
+        return Succession(start, "VCSST Art. 34(1)" if predecessors else "VCSST Art. 23(1)")
+
+
 @dataclass(slots=True)
 class _Transition:
     day: date
@@ -142,6 +164,7 @@ class _Run:
     signed: bool = False
     consent: Act | None = None
     inherited: Act | None = None
+    succession: Succession | None = None
 
     def now(self, t: _Transition) -> None:
         self.done.append(t)
@@ -183,17 +206,21 @@ def derive(
     in_force: InForce,
     conflicts: Sequence[Conflict] = (),
     inherited_signature: Act | None = None,
+    succession: Succession | None = None,
 ) -> tuple[list[Span], list[Problem]]:
     """Status spans of one (state, treaty) pair from its acts; problems found on the way.
 
     ``inherited_signature`` is a predecessor state's signature, which a successor may
     ratify (e.g. the USSR's signature of the CFE Treaty, ratified by its successors).
+    ``succession`` is the state's date of succession, from which a notification of
+    succession that states no date binds it.
     """
     ordered = sorted(acts, key=act_order)
     if not ordered:
         return [], []
     run = _Run(treaty, in_force, conflicts)
     run.inherited = inherited_signature
+    run.succession = succession
     for act in ordered:
         run.flush(act.day)
         if treaty.ended is not None and act.day >= treaty.ended:
@@ -338,19 +365,21 @@ def _consent(run: _Run, act: Act) -> None:
                 hint="check the deposit date and the treaty's entry-into-force rule",
             )
         )
-    art = f"Art. {article}"
+    art_ = f"Art. {article}"
     entry = Reason(
-        bound_from, "entry_into_force", art, f"bound from {bound_from} ({how})", act.sources
+        bound_from, "entry_into_force", art_, f"bound from {bound_from} ({how})", act.sources
     )
     if bound_from <= act.day:
-        run.now(_Transition(act.day, Status.PARTY, _reason(act, f"{text}; bound at once", art)))
+        run.now(_Transition(act.day, Status.PARTY, _reason(act, f"{text}; bound at once", art_)))
         return
     run.now(
         _Transition(
             act.day,
             Status.CONSENTED,
             _reason(
-                act, f"{text}; in force for it from {bound_from}", f"Art. {t.late_joiner.article}"
+                act,
+                f"{text}; in force for it from {bound_from}",
+                art(t.late_joiner.article) or art_,
             ),
         )
     )
@@ -386,26 +415,38 @@ def _bound_from(run: _Run, act: Act) -> tuple[date | None, str, str]:
 
 
 def _succeed(run: _Run, act: Act, text: str) -> None:
-    """Succession: bound from the date of succession the instrument states."""
+    """Succession: bound from the date of succession (VCSST Arts. 23(1), 34(1)), not from
+    the day the notification was deposited; the date the notification states if recorded,
+    else the day the state came into being."""
     eif = run.in_force.date
-    stated = act.effective.earliest if act.effective is not None else act.day
-    article = "succession of states (date stated in the notification)"
+    rule = run.succession
+    article = rule.article if rule else "succession of states (date stated in the notification)"
+    if act.effective is not None:
+        stated, basis = act.effective.earliest, "the date of succession the notification states"
+    elif rule is not None:
+        stated, basis = rule.day, "the date of succession, the day the state came into being"
+    else:
+        stated, basis = act.day, "no date of succession known: the notification's"
     if eif is None:
         run.now(_Transition(act.day, Status.CONSENTED, _reason(act, text, article)))
         return
     bound_from = max(stated, eif)
+    if bound_from == eif and stated < eif:
+        basis = f"the treaty's entry into force, later than the date of succession ({stated})"
     last = run.done[-1].day if run.done else bound_from
     start = max(bound_from, last)
     msg = f"{text}; bound from {bound_from}"
     if bound_from < act.day:
-        msg += f" (the date of succession, before the deposit on {act.date})"
+        msg += f" ({basis}, before the deposit on {act.date})"
         run.now(_Transition(start, Status.PARTY, _reason(act, msg, article, on=start)))
         return
     if bound_from == act.day:
         run.now(_Transition(act.day, Status.PARTY, _reason(act, msg, article)))
         return
-    run.now(_Transition(act.day, Status.CONSENTED, _reason(act, msg, article)))
-    entry = Reason(bound_from, "entry_into_force", article, f"bound from {bound_from}", act.sources)
+    run.now(_Transition(act.day, Status.CONSENTED, _reason(act, f"{msg} ({basis})", article)))
+    entry = Reason(
+        bound_from, "entry_into_force", article, f"bound from {bound_from} ({basis})", act.sources
+    )
     run.scheduled.append(_Transition(bound_from, Status.PARTY, entry, tag="entry"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -138,9 +138,14 @@ class Ledger:
         for (state, tid), acts in by_pair.items():
             inherited = _predecessor_signature(dataset.states, state, tid, signatures)
             pair_spans, found = law.derive(
-                dataset.treaties[tid], acts, in_force[tid], conflicts, inherited
+                dataset.treaties[tid],
+                acts,
+                in_force[tid],
+                conflicts,
+                inherited,
+                _succession(dataset.states, state),
             )
-            spans[(state, tid)] = pair_spans
+            spans[(state, tid)] = _until_state_end(pair_spans, dataset.states[state].end)
             problems.extend(found)
         ledger = cls(dataset, spans, in_force)
         problems.extend(ledger.check_assertions())
@@ -181,6 +186,7 @@ class Ledger:
                             if x.kind in kinds
                             and not x.alternate
                             and (not isinstance(on, date) or x.day <= on)
+                            and not _gone(self.states[x.state], on)
                         }
                     )
                     status = f"states with acts of kind {' or '.join(kinds)}"
@@ -473,6 +479,33 @@ def _predecessor_signature(
             if holder != state and (holder, treaty) in signatures:
                 return signatures[(holder, treaty)]
     return None
+
+
+def _gone(state: State, on: object) -> bool:
+    """Whether a state had ceased to exist by ``on`` (a count of that day leaves it out)."""
+    return isinstance(on, date) and state.end is not None and state.end <= on
+
+
+def _until_state_end(spans: list[Span], end: date | None) -> list[Span]:
+    """A state that ceased to exist (Czechoslovakia, the GDR) holds no status after its end:
+    its last span closes on that day; its successors answer for themselves."""
+    if end is None or not spans or (spans[-1].end is not None and spans[-1].end <= end):
+        return spans
+    kept = [s for s in spans if s.start < end]
+    if kept and (kept[-1].end is None or kept[-1].end > end):
+        kept[-1] = replace(kept[-1], end=end)
+    return kept
+
+
+def _succession(states: dict[str, State], state: str) -> law.Succession | None:
+    """The date of succession of a state (that of the state it continues: Serbia's is
+    Serbia and Montenegro's), and the VCSST article that applies to it."""
+    st = states[state]
+    seen = {state}
+    while st.continues and st.continues in states and st.continues not in seen:
+        seen.add(st.continues)
+        st = states[st.continues]
+    return law.Succession.of(st.predecessors, st.start)
 
 
 def build(root: Path | None = None) -> tuple[Ledger | None, list[Problem]]:
