@@ -105,3 +105,22 @@ def test_an_application_to_nato_is_a_step_not_membership(ledger: Ledger) -> None
         assert [str(e.date) for e in applied] == ["2022-05-18"]
         assert ledger.status(state, "nato", date(2022, 5, 18)).status is Status.NOT_PARTY
         assert ledger.status(state, "nato", joined).status is Status.PARTY
+
+
+def test_the_land_border_figure_of_the_estonian_border_guard(ledger: Ledger) -> None:
+    """135.6 km is the land section only (the lake and river sections are given apart):
+    the exact reading's source is the first a claim of that figure cites."""
+    readings = ledger.neighbours("EST")["RUS"]
+    land = [b for b in readings if b.length_km == 135.6]
+    assert len(land) == 1 and "land section only" in land[0].note
+    claims = check_text(
+        ledger,
+        "Estonia's land border with Russia is 135.6 kilometres long, the Police and "
+        "Border Guard Board said.",
+        date(2018, 2, 6),
+        TODAY,
+    ).claims
+    border = next(c for c in claims if c.kind == "border_length")
+    assert (border.state, border.counterpart, border.verdict) == ("EST", "RUS", "supported")
+    assert "baltic-course.com" in border.sources[0]["url"]
+    assert border.facts[0]["text"].startswith("135.6 km")
