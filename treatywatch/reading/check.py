@@ -34,7 +34,7 @@ _EXITS = frozenset(
 )
 _STEPS = {
     "parliament_vote": ("parliament_vote",),
-    "law_signed": ("law_signed", "decree"),
+    "law_signed": ("law_signed",),
     "intent": (
         "government_decision",
         "announcement",
@@ -413,8 +413,8 @@ class Checker:
             # "signed a decree": a government decision enacted by decree counts too.
             decreed = [
                 e
-                for e in self._events(claim, ("government_decision",))
-                if "decree" in e.note.lower()
+                for e in self._events(claim, ("government_decision", "decree"))
+                if e.kind == "decree" or "decree" in e.note.lower()
             ]
             events = every = sorted(events + decreed, key=lambda e: e.date.earliest)
         chamber = _chamber(claim.cue)
@@ -564,6 +564,25 @@ class Checker:
                     return
                 self._set(claim, "supported", f"received by the depositary on {match[0].date}")
                 self._ordinal(claim, match[0])
+                return
+            home = [
+                e
+                for e in self._events(claim, ("law_signed", "parliament_vote"))
+                if claim.action == "ratification"
+                and "ratif" in e.note.lower()
+                and (pd.contains(e.date.earliest) or e.date.contains(pd.earliest))
+            ]
+            if acts and home:
+                # "ratified by Russia on May 27, 2000": the day its ratification law was
+                # signed (common usage); the instrument reached the depositary later.
+                self._fact_event(claim, home[0])
+                self._fact_act(claim, acts[0])
+                self._set(
+                    claim,
+                    "supported",
+                    f"ratified at home on {home[0].date} ({home[0].kind.replace('_', ' ')}); "
+                    f"the instrument was received by the depositary on {acts[0].date}",
+                )
                 return
             if acts:
                 self._fact_act(claim, acts[0])

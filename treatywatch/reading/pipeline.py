@@ -137,7 +137,10 @@ def check_text(
         checker.check(claim, published)
         if claim.verdict in ADVERSE:
             # (the sentence is parsed only when the surface reading left no doubt already)
-            doubts = claim.uncertain or ground.reasons(claim)
+            doubts = list(claim.uncertain)
+            if claim.conflict == "date" and claim.date_relative and not claim.date_assumed:
+                doubts.append("the date was resolved from a relative expression or a guessed year")
+            doubts = doubts or ground.reasons(claim)
             if doubts:
                 checker.withhold(claim, doubts)
         report.claims.append(claim)

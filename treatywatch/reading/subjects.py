@@ -94,8 +94,8 @@ def _open_relative(sentence: str, before: int) -> int | None:
 
 #: A status trigger whose states follow it ("ratified by", "including", "non-member").
 _LISTED_AFTER = re.compile(
-    r"(?:\bby|\bincluding|\binclude|\bincludes|\bsuch as|\bamong them|\bnamely|\bare|"
-    r"non-members?)$",
+    r"(?:\bby|\bcountries|\bstates|\bnations|\bincluding|\binclude|\bincludes|\bincluded|"
+    r"\bsuch as|\bamong them|\bnamely|\bare|non-members?)$",
     re.I,
 )
 #: What may stand between two states of one list.
@@ -163,9 +163,11 @@ def subjects_of(
                 if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
                     counterpart = s.codes[0]
                     break
-    if m.group(0).endswith(":") or (kind == "status" and _LISTED_AFTER.search(m.group(0))):
+    if m.group(0).rstrip().endswith((":", "-", "–", "—")) or (
+        kind in ("status", "deposit", "signature") and _LISTED_AFTER.search(m.group(0).rstrip())
+    ):
         listed = listed_after(sentence, states, end)
-        if listed:
+        if listed or kind != "status":  # ("ratified by their parliaments": no list, no claim)
             return listed, None
     if kind == "deposit" and "notices from" in m.group(0).lower():
         listed = [c for s in states if s.start >= end for c in s.codes]

@@ -145,6 +145,15 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:formal\s+)?(?:withdrawal|notice|instrument|denunciation|notification)\b",
     ),
     ("deposit", r"\bsimilar notices from\b"),
+    # The states after the words: "ratified only by Russia, Belarus, Kazakhstan and Ukraine",
+    # "The states that ratified the treaty today are ..." (not "has not been ratified by").
+    (
+        "deposit",
+        r"(?<!not been )(?<!n't been )(?<!n’t been )(?<!never been )\b(?:ratified|acceded to)\s+"
+        r"(?:only\s+)?by(?:\s+only)?(?:\s+(?:\w+\s+)?(?:countries|states|nations))?(?:\s*[-–—:]\s*|\s+)"
+        r"(?=[A-Z])|\b(?:states|countries|nations)\s+(?:that|which)\s+(?:have\s+)?(?:ratified|acceded\s+to)\b"
+        r"[^.;:]{0,50}?\b(?:are|include|included)\b",
+    ),
     # "revoked its withdrawal": the notice taken back before it took effect.
     (
         "deposit",
