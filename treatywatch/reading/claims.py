@@ -642,6 +642,10 @@ def _sentence_claims(
         )
         if repeated is not None and not any(clause_start <= s.start < start for s in states):
             continue  # "it does so": only a state named right there repeats the step
+        if _COUNT_SUBJECT.search(sentence, clause_start, start) and not any(
+            clause_start <= s.start < start for s in states
+        ):
+            continue  # "110 States Parties have ratified it": a treaty-level count, no claim
         reach = len(sentence) if kind in ("deposit", "parliament_vote", "law_signed") else end + 40
         local = sentence[clause_start : min(len(sentence), reach)]
         gap = sentence[prev_end:start]
@@ -816,6 +820,13 @@ def _sentence_claims(
     return claims
 
 
+#: A clause whose subject is a count of states ("110 State Parties have ratified it").
+_COUNT_SUBJECT = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\s+"
+    r"(?:\w+\s+)?(?:states?|countries|nations|state parties|states parties|signatories|"
+    r"members|governments)\b",
+    re.I,
+)
 _HEADLINE_PRESENT = re.compile(
     r"\b(?:withdraws|quits|leaves|exits|pulls out|ditches|abandons|scraps|drops)\b", re.I
 )

@@ -25,8 +25,10 @@ def _in_clause(n: int) -> str:
 #: What follows a verb that means leaving only with a treaty as its object ("ditched the
 #: ban", "abandons landmine treaty"; not "fortify with ditches", "abandoned mines").
 _OBJECT = (
-    r"\s+(?:the|its|their|this|that|it|them|out|from)\b|"
-    r"\s+(?:\w+[- ]){0,3}?(?:treaty|convention|ban|pact|accord|statute|court|protocol|agreement)\b"
+    r"\s+(?:it|them|out|from)\b|"
+    # (a determiner then the treaty's name or noun: not "scrap the aircraft")
+    r"\s+(?:(?:the|its|their|this|that)\s+)?(?:[\w’'-]+[- ]){0,4}?(?:treaty|convention|ban|pact|"
+    r"accord|statute|court|protocol|agreement|deal|npt|ctbt|inf|cfe|icc|nato|eu)\b"
 )
 EXIT = (
     r"(?:withdr[ae]w\w*|leav(?:e|es|ing)\b|left\b(?!-|\s+(?:over|behind)\b)|exit(?:s|ed|ing)?\b|quit(?:s|ting)?\b|"
