@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from treatywatch import __version__
+from treatywatch.data import bundled_path
 from treatywatch.dates import parse_day, parse_partial
-from treatywatch.errors import DataError, TreatywatchError, UsageError
+from treatywatch.errors import DataError, FileError, Problem, TreatywatchError, UsageError
 from treatywatch.ledger import Ledger, build, load
 from treatywatch.model import Status, Treaty
 from treatywatch.render import (
@@ -43,22 +44,85 @@ def _db(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None) or os.environ.get("TREATYWATCH_DB") or None
 
 
-def _ledger(args: argparse.Namespace) -> Ledger:
-    """The bundled record (or --data), plus the user overlay when --db/TREATYWATCH_DB names one."""
+def _ledger(args: argparse.Namespace, *, create: bool = False) -> Ledger:
+    """The bundled record (or --data), plus the user overlay when --db/TREATYWATCH_DB names
+    one. Reading never creates an overlay: a --db that does not exist is an error unless
+    ``create`` (a command that writes to it)."""
     root = Path(args.data) if getattr(args, "data", None) else None
-    db = _db(args)
-    if db:
+    if _db(args):
         from treatywatch import overlay
-        from treatywatch.store import Store
 
-        return overlay.load(Store(db), root)
+        return overlay.load(_store(args, create=create), root)
     return load(root)
 
 
-def _store(args: argparse.Namespace) -> Any:
-    from treatywatch.store import Store
+class _Exit(TreatywatchError):
+    """Output to print on standard output, then exit with ``exit_code`` (validate --format
+    json on data with problems: the report is the output, and the status says it failed)."""
 
-    return Store(_db(args))
+    def __init__(self, output: str, exit_code: int) -> None:
+        super().__init__(output)
+        self.output = output
+        self.exit_code = exit_code
+
+
+def _store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The overlay --db names (default: $TREATYWATCH_DB, then the user's data folder).
+
+    Only a command that writes (``create``) may create the file; reading a path that does
+    not exist, a folder, or a file that is not a SQLite database is a FileError.
+    """
+    import sqlite3
+
+    from treatywatch.store import Store, default_path
+
+    db = _db(args)
+    if not (db and db.startswith(("postgresql://", "postgres://"))):
+        path = Path(db) if db else default_path()
+        shown = db or str(path)
+        if path.is_dir():
+            raise FileError(
+                Problem(
+                    "a folder, not an overlay database",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="name a SQLite file, e.g. --db overlay.db",
+                )
+            )
+        if not create and not path.exists():
+            raise FileError(
+                Problem(
+                    "no such overlay database",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="check the path; a reading command never creates one "
+                    "(add-act and import do)",
+                )
+            )
+        if create and not path.parent.exists() and db:
+            raise FileError(
+                Problem(
+                    f"the folder {path.parent} does not exist",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="create the folder first, or name a file in an existing one",
+                )
+            )
+    try:
+        return Store(db)
+    except sqlite3.DatabaseError as exc:
+        raise FileError(
+            Problem(
+                f"not an overlay database ({exc})",
+                file=db or str(default_path()),
+                field="--db",
+                value=db,
+                hint="--db names a SQLite file that treatywatch created, or a new path",
+            )
+        ) from None
 
 
 def _who(args: argparse.Namespace) -> str:
@@ -68,7 +132,7 @@ def _who(args: argparse.Namespace) -> str:
 def cmd_add_act(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
-    led = _ledger(args)
+    led = _ledger(args, create=True)
     state, treaty = led.state(args.state), led.treaty(args.treaty)
     parse_partial(args.date)
     src = overlay.source_for_url(args.source, args.publisher or "", args.title or "")
@@ -82,7 +146,7 @@ def cmd_add_act(args: argparse.Namespace) -> str:
         "note": args.note or "",
     }
     ids = overlay.add_acts(
-        _store(args),
+        _store(args, create=True),
         [row],
         [src],
         who=_who(args),
@@ -94,10 +158,11 @@ def cmd_add_act(args: argparse.Namespace) -> str:
 
 def cmd_import(args: argparse.Namespace) -> str:
     from treatywatch import overlay
+    from treatywatch.intake import read_import
 
-    rows, sources = overlay.read_import(args.path)
+    rows, sources = read_import(args.path)
     ids = overlay.add_acts(
-        _store(args),
+        _store(args, create=True),
         rows,
         sources,
         who=_who(args),
@@ -111,9 +176,10 @@ def cmd_import(args: argparse.Namespace) -> str:
 
 def cmd_audit(args: argparse.Namespace) -> str:
     entries = _store(args).audit()
-    if args.json:
+    if args.format == "json":
         return dumps(entries)
-    return table(
+    return _listing(
+        args.format,
         ["seq", "at", "who", "action", "subject", "why"],
         [[e["seq"], e["at"], e["who"], e["action"], e["subject"], e["why"]] for e in entries],
     )
@@ -122,10 +188,10 @@ def cmd_audit(args: argparse.Namespace) -> str:
 def cmd_review(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
-    store = _store(args)
+    store = _store(args, create=args.action is not None)
     if args.action is None:
         items = store.queue("pending")
-        if args.json:
+        if args.format == "json":
             return dumps(
                 [
                     {
@@ -137,7 +203,8 @@ def cmd_review(args: argparse.Namespace) -> str:
                     for q in items
                 ]
             )
-        return table(
+        return _listing(
+            args.format,
             ["id", "claim", "state", "treaty", "date", "verdict", "source"],
             [
                 [
@@ -246,11 +313,7 @@ def cmd_parties(args: argparse.Namespace) -> str:
     headers = ["state", "name", "status", "since", "until"]
     values = [[r["state"], r["state_name"], r["status"], r["since"], r["until"]] for r in rows]
     if args.format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(headers)
-        w.writerows(values)
-        return buf.getvalue().rstrip("\n")
+        return _csv(headers, values)
     used = [treaty.id, *(led.treaty(t).id for t in (*args.party, *args.not_party))]
     notes = [_coverage_note(led.treaties[t], on) for t in dict.fromkeys(used)]
     return "\n".join([table(headers, values) + f"\n{len(rows)} state(s)", *(n for n in notes if n)])
@@ -269,10 +332,35 @@ def _coverage_note(treaty: Treaty, on: date) -> str:
     return f"note: the {treaty.short_name} record is incomplete: {what} ({treaty.coverage_note})"
 
 
-def _changes_out(led: Ledger, changes: Sequence[object], as_json: bool) -> str:
+def _csv(headers: Sequence[str], values: Sequence[Sequence[object]]) -> str:
+    """Rows as CSV with a header; None is an empty field."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(headers)
+    w.writerows([["" if v is None else v for v in row] for row in values])
+    return buf.getvalue().rstrip("\n")
+
+
+def _listing(fmt: str, headers: Sequence[str], values: Sequence[Sequence[object]]) -> str:
+    """A listing as a text table or as CSV (JSON is each command's own shape)."""
+    return _csv(headers, values) if fmt == "csv" else table(headers, values)
+
+
+CHANGE_CSV = ["date", "state", "state_name", "treaty", "type", "from", "to", "act", "article"]
+
+
+def _changes_out(led: Ledger, changes: Sequence[object], fmt: str) -> str:
     rows = [change_dict(led, c) for c in changes]  # type: ignore[arg-type]
-    if as_json:
+    if fmt == "json":
         return dumps(rows)
+    if fmt == "csv":
+        return _csv(
+            [*CHANGE_CSV, "text", "sources"],
+            [
+                [*(r[k] for k in CHANGE_CSV), r["text"], ";".join(s["url"] for s in r["sources"])]
+                for r in rows
+            ],
+        )
     values = [
         [
             r["date"],
@@ -290,7 +378,7 @@ def cmd_timeline(args: argparse.Namespace) -> str:
     led = _ledger(args)
     st = led.state(args.state)
     tid = led.treaty(args.treaty).id if args.treaty else None
-    return _changes_out(led, led.timeline(st.alpha3, tid), args.json)
+    return _changes_out(led, led.timeline(st.alpha3, tid), args.format)
 
 
 def cmd_changes(args: argparse.Namespace) -> str:
@@ -299,13 +387,13 @@ def cmd_changes(args: argparse.Namespace) -> str:
     since, until = parse_day(args.since), _day(args.until)
     if until < since:
         raise UsageError(f"--until {until} is before --since {since}")
-    return _changes_out(led, led.changes(since, until, tid), args.json)
+    return _changes_out(led, led.changes(since, until, tid), args.format)
 
 
 def cmd_upcoming(args: argparse.Namespace) -> str:
     led = _ledger(args)
     tid = led.treaty(args.treaty).id if args.treaty else None
-    return _changes_out(led, led.upcoming(_day(args.after), tid), args.json)
+    return _changes_out(led, led.upcoming(_day(args.after), tid), args.format)
 
 
 def cmd_borders(args: argparse.Namespace) -> str:
@@ -313,13 +401,28 @@ def cmd_borders(args: argparse.Namespace) -> str:
     st = led.state(args.state)
     data = borders_dict(led, st.alpha3)
     rows = data["neighbours"]
-    if args.json:
+    if args.format == "json":
         return dumps(data)
     values = []
     for r in rows:
         kms = sorted({x["km"] for x in r["lengths_km"]})
         shown = ", ".join(f"{k:g}" for k in kms)
         values.append([r["state"], r["state_name"], shown])
+    if args.format == "csv":
+        return _csv(
+            ["state", "state_name", "km", "note", "sources"],
+            [
+                [
+                    r["state"],
+                    r["state_name"],
+                    f"{x['km']:g}",
+                    x["note"],
+                    ";".join(s["url"] for s in x["sources"]),
+                ]
+                for r in rows
+                for x in r["lengths_km"]
+            ],
+        )
     return (
         table(["code", "neighbour", "length km (each source's reading)"], values)
         + f"\n{len(rows)} land neighbour(s) of {st.name}"
@@ -448,8 +551,12 @@ def cmd_serve(args: argparse.Namespace) -> str:
 def cmd_treaties(args: argparse.Namespace) -> str:
     led = _ledger(args)
     rows = treaties_list(led, today())
-    if args.json:
+    if args.format == "json":
         return dumps(rows)
+    if args.format == "csv":
+        keys = ["id", "short_name", "full_name", "adopted", "entry_into_force"]
+        keys += ["depositary", "parties_today", "complete_until"]
+        return _csv(keys, [[r[k] for k in keys] for r in rows])
     return table(
         ["id", "name", "in force", "parties today"],
         [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows],
@@ -462,8 +569,11 @@ def cmd_states(args: argparse.Namespace) -> str:
     if args.query:
         states = [led.state(args.query)]
     rows = [state_dict(s) for s in states]
-    if args.json:
+    if args.format == "json":
         return dumps(rows)
+    if args.format == "csv":
+        keys = ["alpha3", "alpha2", "name", "depositary_name", "capital", "kind", "start", "end"]
+        return _csv(keys, [[r[k] for k in keys] for r in rows])
     return table(
         ["alpha3", "name", "depositary name", "capital"],
         [[r["alpha3"], r["name"], r["depositary_name"], r["capital"]] for r in rows],
@@ -471,16 +581,50 @@ def cmd_states(args: argparse.Namespace) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> str:
-    root = Path(args.path) if args.path else None
-    ledger, problems = build(root)
+    """Check what the options name: PATH or --data (default: the bundled record), plus
+    the overlay --db names; every problem, exit 1 if any."""
+    if args.path and args.data and Path(args.path) != Path(args.data):
+        raise UsageError("give the data folder once: PATH or --data, not both")
+    folder = args.path or args.data
+    root = Path(folder) if folder else None
+    ledger: Ledger | None = None
+    problems: list[Problem] = []
+    try:
+        if _db(args):
+            from treatywatch import overlay
+
+            ledger = overlay.load(_store(args), root)
+        else:
+            ledger, problems = build(root)
+    except DataError as exc:
+        problems = exc.problems
+    counts = {}
+    if ledger is not None:
+        counts = {
+            "treaties": len(ledger.treaties),
+            "acts": len(ledger.dataset.acts),
+            "states": len(ledger.states),
+            "sources": len(ledger.sources),
+        }
+    if args.format == "json":
+        report = {
+            "ok": not problems,
+            "data": str(root or bundled_path()),
+            "db": _db(args),
+            "counts": counts if not problems else None,
+            "problems": [p.to_dict() for p in problems],
+            "known_gaps": [g.to_dict() for g in ledger.gaps] if ledger and not problems else [],
+        }
+        if problems:
+            raise _Exit(dumps(report), DataError.exit_code)
+        return dumps(report)
     if problems:
         raise DataError(problems)
     assert ledger is not None
-    n_acts = len(ledger.dataset.acts)
     lines = [f"known gap: {g}" for g in ledger.gaps]
     lines.append(
-        f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
-        f"{len(ledger.sources)} sources"
+        f"ok: {counts['treaties']} treaties, {counts['acts']} acts, {counts['states']} states, "
+        f"{counts['sources']} sources"
     )
     return "\n".join(lines)
 
@@ -489,6 +633,8 @@ def cmd_overview(args: argparse.Namespace) -> str:
     led = _ledger(args)
     t = led.treaty(args.treaty)
     on = today()
+    if args.format == "json":
+        return dumps(_overview_dict(led, t, on))
     lines = [f"{t.short_name} — {t.full_name}", f"on {on}:"]
     counts: dict[str, int] = {}
     for a in led.parties(t.id, on, set(Status)):
@@ -518,6 +664,44 @@ def cmd_overview(args: argparse.Namespace) -> str:
     for c in nxt[:5]:
         lines.append(f"    {c.date}  {c.state.name}: {c.before} -> {c.after} ({c.reason.text})")
     return "\n".join(lines)
+
+
+def _overview_dict(led: Ledger, t: Treaty, on: date) -> dict[str, Any]:
+    """``overview --format json``: the same facts as the text, as one object."""
+    counts: dict[str, int] = {}
+    for a in led.parties(t.id, on, set(Status)):
+        counts[a.status.value] = counts.get(a.status.value, 0) + 1
+    pending = led.parties(
+        t.id, on, {Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED, Status.SUSPENDED}
+    )
+    since = date(on.year - 1, on.month, min(on.day, 28))
+    recent = [c for c in led.changes(since, on, t.id) if c.type == "status"]
+    return {
+        "treaty": t.id,
+        "short_name": t.short_name,
+        "full_name": t.full_name,
+        "on": on.isoformat(),
+        "bound": len(led.parties(t.id, on)),
+        "statuses": dict(sorted(counts.items())),
+        "pending": [answer_dict(led, a) for a in pending],
+        "changes_since": since.isoformat(),
+        "changes": [change_dict(led, c) for c in recent],
+        "next": [change_dict(led, c) for c in led.upcoming(on, t.id)[:5]],
+    }
+
+
+def _format_option(
+    sp: argparse.ArgumentParser, choices: Sequence[str] = ("table", "csv", "json")
+) -> None:
+    """--format (the first choice is the default) and --json, its synonym for json."""
+    sp.add_argument("--format", choices=list(choices), default=choices[0])
+    sp.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -564,7 +748,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
     sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
-    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format_option(sp)
     sp.add_argument(
         "--borders",
         action="append",
@@ -594,7 +778,7 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch borders Lithuania",
     )
     sp.add_argument("state")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "timeline",
@@ -604,7 +788,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("state")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "changes",
@@ -615,7 +799,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--since", required=True)
     sp.add_argument("--until", help="default: today")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "upcoming",
@@ -625,7 +809,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--after", help="default: today")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "check",
@@ -671,7 +855,7 @@ def _parser() -> argparse.ArgumentParser:
         "The overlay's audit log: who changed what, when, why.",
         "treatywatch audit --json",
     )
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "review",
@@ -682,7 +866,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("action", nargs="?", choices=["accept", "reject"])
     sp.add_argument("id", nargs="?", type=int)
     sp.add_argument("--why")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "export",
@@ -717,7 +901,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8000)
 
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "states",
@@ -726,15 +910,17 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch states Vilnius",
     )
     sp.add_argument("query", nargs="?")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "validate",
         cmd_validate,
-        "Check a data folder; list every problem, exit 1 if any.",
+        "Check a data folder (PATH or --data) and the overlay --db names; list every "
+        "problem, exit 1 if any.",
         "treatywatch validate treatywatch/data",
     )
-    sp.add_argument("path", nargs="?", help="data folder (default: the bundled record)")
+    sp.add_argument("path", nargs="?", help="data folder (default: --data, or the bundled record)")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
 
     sp = add(
         "overview",
@@ -743,6 +929,7 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch overview apmbc",
     )
     sp.add_argument("treaty", nargs="?", default="apmbc")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
     return p
 
 
@@ -750,9 +937,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         out = args.func(args)
+    except _Exit as done:
+        print(done.output)
+        return done.exit_code
     except TreatywatchError as exc:
         print(f"treatywatch: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a file the command names cannot be read or written
+        print(f"treatywatch: {exc}", file=sys.stderr)
+        return 2
     if not out:
         return 0
     try:

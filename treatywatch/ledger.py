@@ -117,11 +117,11 @@ class Ledger:
 
     @classmethod
     def _build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
-        problems: list[Problem] = []
+        problems, repeats = data_mod.duplicate_acts(dataset.acts)
         by_pair: dict[tuple[str, str], list[Act]] = defaultdict(list)
         by_treaty: dict[str, list[Act]] = defaultdict(list)
         for act in dataset.acts:
-            if act.alternate:
+            if act.alternate or (repeats and id(act) in repeats):
                 continue
             by_pair[(act.state, act.treaty)].append(act)
             by_treaty[act.treaty].append(act)
