@@ -8,7 +8,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from treatywatch import __version__
 from treatywatch.data import bundled_path
 from treatywatch.dates import parse_day, parse_partial
 from treatywatch.errors import DataError, FileError, Problem, TreatywatchError, UsageError
+from treatywatch.export import DEFAULT_BASE_URL
 from treatywatch.ledger import Ledger, build, load
 from treatywatch.model import Status, Treaty
 from treatywatch.render import (
@@ -518,6 +519,10 @@ def cmd_export(args: argparse.Namespace) -> str:
 
     led = _ledger(args)
     tid = led.treaty(args.treaty).id if args.treaty else None
+    base = args.base_url or os.environ.get("TREATYWATCH_BASE_URL") or DEFAULT_BASE_URL
+    self_url = None
+    if args.format == "atom" and args.output != "-":
+        self_url = f"{base.rstrip('/')}/{Path(args.output).name}"
     data = export(
         led,
         args.format,
@@ -525,11 +530,28 @@ def cmd_export(args: argparse.Namespace) -> str:
         treaty=tid,
         on=parse_day(args.on) if args.on else None,
         after=parse_day(args.after) if args.after else today(),
+        since=parse_day(args.since) if args.since else None,
+        until=today(),
+        base_url=base,
+        self_url=args.self_url or self_url,
+        stamp=_export_time(),
     )
     if args.output == "-" and args.format in ("parquet", "sqlite") and sys.stdout.isatty():
         raise UsageError(f"{args.format} is binary: give -o FILE")
     write_atomic(data, args.output)
     return "" if args.output == "-" else f"wrote {len(data)} bytes to {args.output}"
+
+
+def _export_time() -> datetime:
+    """The time of an export (ICS DTSTAMP): now, or SOURCE_DATE_EPOCH (seconds since
+    1970, the reproducible-builds convention) for byte-identical output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError):
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, got {epoch!r}") from None
+    return datetime.now(UTC)
 
 
 def cmd_serve(args: argparse.Namespace) -> str:
@@ -889,6 +911,17 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--treaty")
     sp.add_argument("--on", help="date for the status table (json: adds it)")
     sp.add_argument("--after", help="for ics: events after this date (default today)")
+    sp.add_argument(
+        "--since", help="for atom: changes from this date to today (default: a year ago)"
+    )
+    sp.add_argument(
+        "--base-url",
+        help="for atom: the web app entries link to (default $TREATYWATCH_BASE_URL, "
+        f"else {DEFAULT_BASE_URL})",
+    )
+    sp.add_argument(
+        "--self-url", help="for atom: where the feed is published (default BASE-URL/FILE)"
+    )
     sp.add_argument("-o", "--output", required=True, help="file path, or - for standard output")
 
     sp = add(

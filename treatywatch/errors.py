@@ -70,13 +70,22 @@ class NotFound(TreatywatchError):
 
     exit_code = 2
 
-    def __init__(self, what: str, value: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        suggestions: list[str] | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.what = what
         self.value = value
         self.suggestions = suggestions or []
+        self.hint = hint
         msg = f"unknown {what}: {value!r}"
         if self.suggestions:
             msg += " (did you mean " + " or ".join(self.suggestions) + "?)"
+        if hint:
+            msg += f" ({hint})"
         super().__init__(msg)
 
 
