@@ -211,6 +211,7 @@ class _Rows:
         if not check_header(fieldnames, self.required, self.optional, self.name, self.problems):
             return
         while True:
+            done = reader.line_num  # the row that fails starts on the next line
             try:
                 row = next(reader)
             except StopIteration:
@@ -221,7 +222,7 @@ class _Rows:
                     Problem(
                         "a field longer than 128 KiB" if big else f"unreadable CSV row ({exc})",
                         file=self.name,
-                        line=reader.line_num,
+                        line=done + 1,
                         hint="an unclosed quote swallows the rest of the file"
                         if big
                         else "check the quoting of this row",
@@ -1070,11 +1071,12 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
 
 def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:
     """Acts recorded twice: the same kind of act by the same state under the same treaty
-    on the same date (and effective date, and reading). Returns a Problem for each repeat,
+    on the same date, in the same reading (whatever their sources, notes or effective
+    dates say). Returns a Problem for each repeat,
     naming the first, and the ``id()`` of each repeat so the law can leave it out (a
     second copy would read as "signed again"). A second source for one act belongs in the
     ``sources`` column of its row (``a;b``), not in a second row."""
-    first: dict[tuple[str, str, str, str, str, bool], Act] = {}
+    first: dict[tuple[str, str, str, str, bool], Act] = {}
     problems: list[Problem] = []
     repeats: set[int] = set()
     for act in acts:
@@ -1083,7 +1085,6 @@ def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:
             act.state,
             act.kind.value,
             str(act.date),
-            str(act.effective or ""),
             act.alternate,
         )
         seen = first.setdefault(key, act)

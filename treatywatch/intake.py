@@ -24,7 +24,12 @@ from treatywatch.model import ACT_FIELDS
 
 #: Columns an import file must have; the rest of ACT_FIELDS may be given.
 REQUIRED = ("treaty", "state", "kind", "date", "sources")
-OPTIONAL = tuple(f for f in ACT_FIELDS if f not in REQUIRED)
+#: Columns the ``acts`` export adds, derived from ``date`` and ``effective``: accepted so
+#: that an export imports as it is, and ignored (the dates are read from their text).
+DERIVED = tuple(
+    f"{name}_{part}" for name in ("date", "effective") for part in ("start", "end", "precision")
+)
+OPTIONAL = (*(f for f in ACT_FIELDS if f not in REQUIRED), *DERIVED)
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -37,6 +42,15 @@ def decode(raw: bytes, name: str) -> str:
     """Text from bytes: UTF-8, or UTF-8/UTF-16 with a byte-order mark; FileError for
     binary input or bytes in another encoding."""
     encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in raw[:8192]:
+        raise FileError(
+            Problem(
+                "binary input",
+                file=name,
+                line=raw[: raw.index(b"\x00")].count(b"\n") + 1,
+                hint="give a CSV file with a header row, or JSON lines",
+            )
+        )
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -147,6 +161,7 @@ def _csv_rows(text: str, name: str, problems: list[Problem]) -> list[tuple[int, 
         return []
     rows = []
     while True:
+        done = reader.line_num  # the row that fails starts on the next line
         try:
             row = next(reader)
         except StopIteration:
@@ -156,7 +171,7 @@ def _csv_rows(text: str, name: str, problems: list[Problem]) -> list[tuple[int, 
                 Problem(
                     f"unreadable CSV row ({exc})",
                     file=name,
-                    line=reader.line_num,
+                    line=done + 1,
                     hint="an unclosed quote swallows the rest of the file",
                 )
             )
@@ -232,7 +247,7 @@ def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     seen: dict[tuple[str, ...], int] = {}
     for line, r in items:
         row = {f: str(r.get(f) or "").strip() for f in ACT_FIELDS}
-        key = tuple(row[f] for f in ("treaty", "state", "kind", "date", "effective", "reading"))
+        key = tuple(row[f] for f in ("treaty", "state", "kind", "date", "reading"))
         if key in seen:
             problems.append(
                 Problem(
