@@ -560,8 +560,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
     from treatywatch.web.app import serve_app
 
     db = _db(args)
-    store = _store(args) if db else None
     token = os.environ.get("TREATYWATCH_TOKEN") or None
+    store = _store(args, create=bool(token)) if db else None  # only a writable app creates
     app = serve_app(None if store else _ledger(args), store=store, token=token)
     if token and store:
         print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")

@@ -248,16 +248,24 @@ class _Rows:
         )
 
 
-def suggest(value: str, choices: Sequence[str]) -> str | None:
+def suggest(value: str, choices: Iterable[str]) -> str | None:
     """'did you mean X?' for the closest of ``choices``, or None."""
-    return _suggest(value, tuple(choices))
-
-
-@functools.lru_cache(maxsize=4096)
-def _suggest(value: str, choices: tuple[str, ...]) -> str | None:
-    # Cached: a file of bad rows repeats the same few wrong values many times.
-    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f"did you mean {match[0]}?" if match else None
+
+
+class Suggester:
+    """``suggest`` over fixed choices, remembering each answer: a file of bad rows repeats
+    the same few wrong values many times, and each look-up scans every choice."""
+
+    def __init__(self, choices: Iterable[str]) -> None:
+        self.choices = list(choices)
+        self.memo: dict[str, str | None] = {}
+
+    def __call__(self, value: str) -> str | None:
+        if value not in self.memo:
+            self.memo[value] = suggest(value, self.choices)
+        return self.memo[value]
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -276,6 +284,16 @@ MAX_YEAR = 2199
 _parse_cached = functools.lru_cache(maxsize=65536)(parse_partial)
 
 
+@functools.lru_cache(maxsize=4096)
+def _not_a_date(value: str) -> bool:
+    # Remembered too: a file of bad rows repeats its bad dates.
+    try:
+        _parse_cached(value)
+    except TreatywatchError:
+        return True
+    return False
+
+
 def _date(
     rows: _Rows | RowSink, line: int, name: str, value: str, required: bool
 ) -> PartialDate | None:
@@ -283,12 +301,11 @@ def _date(
         if required:
             rows.bad(line, name, value, f"{name} is required")
         return None
-    try:
-        parsed = _parse_cached(value)
-    except TreatywatchError:
+    if _not_a_date(value):
         hint = "use YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"
         rows.bad(line, name, value, f"{name} is not a date", hint)
         return None
+    parsed = _parse_cached(value)
     if parsed.latest.year > MAX_YEAR:
         rows.bad(line, name, value, f"{name} is after {MAX_YEAR}", "a placeholder date?")
         return None
@@ -407,20 +424,21 @@ def parse_acts(
     treaties: Iterable[str] = (),
 ) -> list[Act]:
     """Acts from (line, row) pairs, every field checked; ``treaty`` None reads it per row."""
-    kinds = [k.value for k in ActKind]
     kind_of = {k.value: k for k in ActKind}
     known_treaties = list(treaties)
     treaty_set = set(known_treaties)
+    hint_treaty, hint_kind = Suggester(known_treaties), Suggester(kind_of)
+    hint_state, hint_source = Suggester(states), Suggester(sources)
     out = []
     for line, r in items:
         ok = True
         tid = treaty or r.get("treaty", "")
         if treaty is None and tid not in treaty_set:
-            sink.bad(line, "treaty", tid, "unknown treaty", suggest(tid, known_treaties))
+            sink.bad(line, "treaty", tid, "unknown treaty", hint_treaty(tid))
             ok = False
         state = r.get("state", "")
         if state not in states:
-            sink.bad(line, "state", state, "unknown state", suggest(state, list(states)))
+            sink.bad(line, "state", state, "unknown state", hint_state(state))
             ok = False
         if r.get("kind", "") not in kind_of:
             sink.bad(
@@ -428,7 +446,7 @@ def parse_acts(
                 "kind",
                 r.get("kind", ""),
                 "unknown act kind",
-                suggest(r.get("kind", ""), kinds),
+                hint_kind(r.get("kind", "")),
             )
             ok = False
         day = _date(sink, line, "date", r.get("date", ""), True)
@@ -439,7 +457,7 @@ def parse_acts(
             ok = False
         for s in srcs:
             if s not in sources:
-                sink.bad(line, "sources", s, "unknown source id", suggest(s, list(sources)))
+                sink.bad(line, "sources", s, "unknown source id", hint_source(s))
                 ok = False
         reading = r.get("reading", "")
         if reading not in ("", "alternate"):

@@ -178,9 +178,9 @@ def exports_page() -> str:
     """docs/exports.md: the formats and, per table, every column with its type."""
     from treatywatch.export import SCHEMAS
 
-    table = ["| format | holds | types |", "|---|---|---|"]
-    table += [f"| `{fmt}` | {holds} | {types} |" for fmt, holds, types in EXPORT_FORMATS]
-    lines = [EXPORTS_INTRO.format(formats="\n".join(table)).rstrip(), ""]
+    formats = ["| format | holds | types |", "|---|---|---|"]
+    formats += [f"| `{fmt}` | {holds} | {types} |" for fmt, holds, types in EXPORT_FORMATS]
+    lines = [EXPORTS_INTRO.format(formats="\n".join(formats)).rstrip(), ""]
     names = {
         "acts": "`acts`: one row per act (the record's rows)",
         "spans": "`spans`: each state's status under each treaty, span by span",
