@@ -491,3 +491,20 @@ def test_export_to_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
     code, out = run(["export", "--format", "csv", "-o", str(tmp_path / "no" / "x.csv")])
     assert code == 2 and "does not exist" in out
     assert list(tmp_path.iterdir()) == []  # no .tmp left behind
+
+
+def test_state_sources_rows_are_checked(data: Path) -> None:
+    path = data / "state_sources.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text + "LTX,capital,no-such-source,\nLTU,captal,pycountry-26.2.16,\nLTU,capital,,\n",
+        encoding="utf-8",
+    )
+    n = text.count("\n")
+    code, report = _validate(str(data))
+    assert code == 1
+    where = _where(report)
+    assert ("state_sources.csv", n + 1, "alpha3") in where
+    assert ("state_sources.csv", n + 1, "sources") in where
+    assert ("state_sources.csv", n + 2, "field") in where
+    assert ("state_sources.csv", n + 3, "sources") in where

@@ -381,6 +381,33 @@ def load_states(path: Path, problems: list[Problem]) -> dict[str, State]:
     return out
 
 
+STATE_COLUMNS = ("alpha3", "alpha2", "name", "depositary_name", *OPTIONAL_COLUMNS["states"])
+
+
+def load_state_sources(
+    path: Path, states: dict[str, State], sources: dict[str, Source], problems: list[Problem]
+) -> None:
+    """Check state_sources.csv: each row names a known state, fields of states.csv, and
+    known sources, or says in its note why it has none (nothing reads the file at run
+    time; a wrong row would go unnoticed)."""
+    rows = _Rows(path, ("alpha3", "field", "sources"), problems)
+    hint_state, hint_source = Suggester(states), Suggester(sources)
+    for line, r in rows:
+        if r["alpha3"] not in states:
+            rows.bad(line, "alpha3", r["alpha3"], "unknown state", hint_state(r["alpha3"]))
+        for f in _split(r["field"]) or ("",):
+            if f not in STATE_COLUMNS:
+                rows.bad(line, "field", f, "not a column of states.csv", suggest(f, STATE_COLUMNS))
+        srcs = _split(r["sources"])
+        if not srcs and not r.get("note"):
+            # A row may record that a value has no citable source yet, saying so in its
+            # note; a row with neither says nothing.
+            rows.bad(line, "sources", "", "a row needs a source, or a note saying why it has none")
+        for src in srcs:
+            if src not in sources:
+                rows.bad(line, "sources", src, "unknown source id", hint_source(src))
+
+
 def legal_start(states: dict[str, State], alpha3: str) -> date | None:
     """When a state's legal personality began, following continuation (Serbia <- SCG)."""
     st = states[alpha3]
@@ -1077,6 +1104,8 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
             )
             continue
         ds.acts.extend(load_acts(path, path.stem, ds.states, ds.sources, problems))
+    if (root / "state_sources.csv").exists():
+        load_state_sources(root / "state_sources.csv", ds.states, ds.sources, problems)
     if (root / "conflicts.csv").exists():
         ds.conflicts = load_conflicts(root / "conflicts.csv", ds.states, ds.sources, problems)
     if (root / "borders.csv").exists():
