@@ -508,3 +508,9 @@ def test_state_sources_rows_are_checked(data: Path) -> None:
     assert ("state_sources.csv", n + 1, "sources") in where
     assert ("state_sources.csv", n + 2, "field") in where
     assert ("state_sources.csv", n + 3, "sources") in where
+
+
+def test_a_law_problem_in_an_import_names_the_line_of_the_file(tmp_path: Path) -> None:
+    code, out = _import(tmp_path, HEADER + GOOD + "\n" + GOOD.replace("NOR", "XXX"))
+    assert code == 1
+    assert "overlay:2: unknown state (the act on" in out and "acts.csv line 4)" in out

@@ -8,6 +8,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -159,20 +160,34 @@ def cmd_add_act(args: argparse.Namespace) -> str:
 
 def cmd_import(args: argparse.Namespace) -> str:
     from treatywatch import overlay
-    from treatywatch.intake import read_import
+    from treatywatch.intake import read_import_lines
 
-    rows, sources = read_import(args.path)
-    ids = overlay.add_acts(
-        _store(args, create=True),
-        rows,
-        sources,
-        who=_who(args),
-        why=args.why or "",
-        action="import",
-        root=Path(args.data) if args.data else None,
-        detail={"file": args.path, "acts": len(rows)},
-    )
+    rows, sources, lines = read_import_lines(args.path)
+    store = _store(args, create=True)
+    before = len(store.acts())
+    try:
+        ids = overlay.add_acts(
+            store,
+            rows,
+            sources,
+            who=_who(args),
+            why=args.why or "",
+            action="import",
+            root=Path(args.data) if args.data else None,
+            detail={"file": args.path, "acts": len(rows)},
+        )
+    except DataError as exc:
+        # The law's problems name the act by its place in the overlay after the acts it
+        # already holds; say which line of the imported file that is.
+        raise DataError([_import_line(p, before, lines, args.path) for p in exc.problems]) from None
     return f"imported {len(ids)} act(s) from {args.path}"
+
+
+def _import_line(p: Problem, before: int, lines: list[int], path: str) -> Problem:
+    if p.file != "overlay" or p.line is None or not 0 < p.line - before <= len(lines):
+        return p
+    where = f"{path} line {lines[p.line - before - 1]}"
+    return replace(p, message=f"{p.message} (the act on {where})")
 
 
 def cmd_audit(args: argparse.Namespace) -> str:

@@ -205,7 +205,17 @@ def source_for_url(url: str) -> dict[str, str]:
 
 
 def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """Acts from CSV (header row) or JSON lines, and the sources given as URLs in them.
+    """Acts from CSV (header row) or JSON lines, and the sources given as URLs in them
+    (see ``read_import_lines``)."""
+    rows, sources, _ = read_import_lines(path)
+    return rows, sources
+
+
+def read_import_lines(
+    path: str,
+) -> tuple[list[dict[str, str]], list[dict[str, str]], list[int]]:
+    """Acts from CSV (header row) or JSON lines, the sources given as URLs in them, and
+    the line of the file each act is on.
 
     Raises FileError (exit 2) when the file cannot be read as text, DataError (exit 1)
     listing every problem in its content. A source given as an http(s) URL becomes a
@@ -244,6 +254,7 @@ def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         )
     sources: dict[str, dict[str, str]] = {}
     out = []
+    lines = []
     seen: dict[tuple[str, ...], int] = {}
     for line, r in items:
         row = {f: str(r.get(f) or "").strip() for f in ACT_FIELDS}
@@ -271,8 +282,9 @@ def read_import(path: str) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
                 ids.append(s)
         row["sources"] = ";".join(ids)
         out.append(row)
+        lines.append(line)
     if problems:
         raise DataError(problems)
     if not out:  # pragma: no cover - every item either became a row or a problem
         raise UsageError(f"{name}: nothing to import")
-    return out, list(sources.values())
+    return out, list(sources.values()), lines
