@@ -1077,7 +1077,10 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
     problems: list[Problem] = []
     ds = Dataset(root)
     if not root.is_dir():
-        raise DataError([Problem("no such data folder", file=str(root))])
+        what = "not a folder" if root.exists() else "no such data folder"
+        raise DataError(
+            [Problem(what, file=str(root), hint="name the folder that holds treaties/")]
+        )
     ds.sources = load_sources(root / "sources.csv", problems)
     ds.states = load_states(root / "states.csv", problems)
     for folder in ("treaties", "acts"):

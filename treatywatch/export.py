@@ -595,7 +595,7 @@ def write_atomic(data: bytes, path: str) -> None:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise FileError(
-            Problem(f"cannot write there ({exc.strerror})", file=path, field="--output")
+            Problem(f"cannot write there ({exc.strerror})", file=path, field="--output", value=path)
         ) from None
     try:
         with os.fdopen(fd, "wb") as f:
@@ -604,7 +604,9 @@ def write_atomic(data: bytes, path: str) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise FileError(
-            Problem(f"cannot write the file ({exc.strerror})", file=path, field="--output")
+            Problem(
+                f"cannot write the file ({exc.strerror})", file=path, field="--output", value=path
+            )
         ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
