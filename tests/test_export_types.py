@@ -131,7 +131,7 @@ def test_an_empty_export_keeps_the_typed_schema(ledger: Ledger, table: str) -> N
 def test_the_exports_page_is_current() -> None:
     doc = Path(__file__).parents[1] / "docs" / "exports.md"
     assert doc.read_text(encoding="utf-8").rstrip() == exports_page().rstrip(), (
-        "docs/exports.md is stale: run `python -m treatywatch.docgen exports > docs/exports.md`"
+        "docs/exports.md is stale: run `make docs`"
     )
 
 
