@@ -514,3 +514,14 @@ def test_a_law_problem_in_an_import_names_the_line_of_the_file(tmp_path: Path) -
     code, out = _import(tmp_path, HEADER + GOOD + "\n" + GOOD.replace("NOR", "XXX"))
     assert code == 1
     assert "overlay:2: unknown state (the act on" in out and "acts.csv line 4)" in out
+
+
+def test_utf16_text_with_a_bom_is_text_for_check(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_bytes("Finland withdrew from the Ottawa Convention.\n".encode("utf-16"))
+    code, out = run(["check", str(article), "--published", "2026-02-01", "--format", "json"])
+    assert code == 0, out
+    claims = json.loads(out)["claims"]
+    assert [(c["state"], c["treaty"], c["verdict"]) for c in claims] == [
+        ("FIN", "apmbc", "supported")
+    ]
