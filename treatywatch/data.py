@@ -898,23 +898,20 @@ def _list(y: _Yaml, data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _is_map(y: _Yaml, value: Any, key: str) -> bool:
-    if not isinstance(value, dict):
-        y.bad(key, value, f"each item of {key} must be a mapping")
-        return False
-    return True
-
-
 def _check_assertions(y: _Yaml, items: Any) -> list[dict[str, Any]]:
     """Each data assertion has a date or an act kind, whole-number counts and a known
     status, so that checking it later cannot fail on a malformed value."""
+    if items is None:
+        return []
     if not isinstance(items, list):
+        y.bad("assertions", items, "assertions must be a list")
         return []
     kinds = [k.value for k in ActKind]
     good = []
     for i, a in enumerate(items):
         path = f"assertions[{i}]"
         if not isinstance(a, dict):
+            y.bad(path, a, "each item of assertions must be a mapping")
             continue
         before = len(y.problems)
         for key in ("count", "min", "max"):
@@ -1056,11 +1053,7 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         end_article=str(ended.get("article", "")) if ended else "",
         reservations=str(data.get("reservations", "") or ""),
         obligations=tuple(_list(y, data, "obligations")),
-        assertions=tuple(
-            a
-            for a in _list(y, data, "assertions")
-            if _is_map(y, a, "assertions") and any(a is g for g in assertions)
-        ),
+        assertions=tuple(assertions),
         sources=srcs,
         complete_until=complete_until,
         coverage_note=str(coverage.get("note", "")) if coverage else "",
