@@ -525,3 +525,18 @@ def test_utf16_text_with_a_bom_is_text_for_check(tmp_path: Path) -> None:
     assert [(c["state"], c["treaty"], c["verdict"]) for c in claims] == [
         ("FIN", "apmbc", "supported")
     ]
+
+
+def test_writing_commands_still_create_the_overlay(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Finland withdrew from the Ottawa Convention.\n", encoding="utf-8")
+    db = tmp_path / "queue.db"
+    queue = ["--queue", "--source-url", "https://example.org/a", "--db", str(db)]
+    code, out = run(["check", str(article), "--published", "2026-02-01", *queue])
+    assert code == 0 and "1 claim(s) queued for review" in out
+    code, out = run(["review", "--db", str(db), "--format", "json"])
+    assert code == 0 and len(json.loads(out)) == 1
+    db2 = tmp_path / "acts.db"
+    source = ["--source", "https://example.org/n", "--db", str(db2)]
+    code, out = run(["add-act", "Norway", "ccm", "withdrawal", "2027-01-15", *source])
+    assert code == 0 and db2.exists(), out

@@ -449,7 +449,7 @@ def cmd_check(args: argparse.Namespace) -> str:
     from treatywatch.reading.pipeline import check_text
     from treatywatch.reading.source import read_source
 
-    led = _ledger(args)
+    led = _ledger(args, create=args.queue)  # --queue writes to the overlay
     doc = read_source(args.source)
     published, origin = None, None
     if args.published:
@@ -466,7 +466,7 @@ def cmd_check(args: argparse.Namespace) -> str:
         url = doc.url or args.source_url
         if not url:
             raise UsageError("--queue needs the article's address: give a URL or --source-url")
-        store = _store(args)
+        store = _store(args, create=True)  # queueing writes
         with store.transaction() as con:
             for c in report.claims:
                 store.enqueue(con, c.to_dict(), url, doc.title or "", report.published or "")
