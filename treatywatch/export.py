@@ -42,24 +42,30 @@ class Column:
     doc: str
 
 
-def _date_columns(name: str, what: str, nullable: bool) -> list[Column]:
-    return [
-        Column(
-            name,
-            "string",
-            nullable,
-            f"{what} as recorded: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a range "
-            "`YYYY-MM-DD/YYYY-MM-DD`",
-        ),
+def _date_columns(name: str, what: str, nullable: bool) -> tuple[Column, list[Column]]:
+    """A date column as recorded, and its typed companions (added after the columns the
+    acts table always had, so that readers by position keep working)."""
+    text = Column(
+        name,
+        "string",
+        nullable,
+        f"{what} as recorded: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a range `YYYY-MM-DD/YYYY-MM-DD`",
+    )
+    typed = [
         Column(f"{name}_start", "date", nullable, f"first day {what} may have been"),
         Column(f"{name}_end", "date", nullable, f"last day {what} may have been"),
         Column(
             f"{name}_precision",
             "string",
             nullable,
-            "`day`, `month`, `year` or `range`: how much of the date the sources give",
+            f"`day`, `month`, `year` or `range`: how much of {what} the sources give",
         ),
     ]
+    return text, typed
+
+
+_DATE, _DATE_TYPED = _date_columns("date", "the act's date", False)
+_EFFECTIVE, _EFFECTIVE_TYPED = _date_columns("effective", "the recorded day it took effect", True)
 
 
 SCHEMAS: dict[str, list[Column]] = {
@@ -68,12 +74,14 @@ SCHEMAS: dict[str, list[Column]] = {
         Column("treaty", "string", False, "treaty id (`apmbc`, `ccm`, …)"),
         Column("state", "string", False, "ISO 3166 alpha-3 (historic states: ISO 3166-3)"),
         Column("kind", "string", False, "act kind: `signature`, `ratification`, …"),
-        *_date_columns("date", "the act's date", False),
-        *_date_columns("effective", "the recorded day it took effect", True),
+        _DATE,
+        _EFFECTIVE,
         Column("depositary", "string", True, "the depositary that received it, where recorded"),
         Column("reading", "string", True, "`alternate`: a reading the record does not follow"),
         Column("sources", "string", False, "source ids, `;`-separated (see `sources`)"),
         Column("note", "string", True, "free text"),
+        *_DATE_TYPED,
+        *_EFFECTIVE_TYPED,
     ],
     "spans": [
         Column("treaty", "string", False, "treaty id"),
