@@ -68,6 +68,7 @@ bench: $(BIN)/.installed
 docs: $(BIN)/.installed
 	$(BIN)/python -m treatywatch.docgen > docs/cli.md
 	$(BIN)/python -m treatywatch.docgen coverage > docs/coverage.md
+	$(BIN)/python -m treatywatch.docgen exports > docs/exports.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

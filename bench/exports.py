@@ -13,7 +13,7 @@ from treatywatch.ledger import load
 def main() -> None:
     led = load()
     t0 = time.perf_counter()
-    json.dumps(acts(led))
+    json.dumps(acts(led), default=str)  # dates are date objects
     base = time.perf_counter() - t0
     print("| export of the whole record | seconds | bytes | ratio vs acts as JSON | target |")
     print("|---|---|---|---|---|")

@@ -8,13 +8,16 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from treatywatch import __version__
+from treatywatch.data import bundled_path
 from treatywatch.dates import parse_day, parse_partial
-from treatywatch.errors import DataError, TreatywatchError, UsageError
+from treatywatch.errors import DataError, FileError, Problem, TreatywatchError, UsageError
+from treatywatch.export import DEFAULT_BASE_URL
 from treatywatch.ledger import Ledger, build, load
 from treatywatch.model import Status, Treaty
 from treatywatch.render import (
@@ -43,22 +46,85 @@ def _db(args: argparse.Namespace) -> str | None:
     return getattr(args, "db", None) or os.environ.get("TREATYWATCH_DB") or None
 
 
-def _ledger(args: argparse.Namespace) -> Ledger:
-    """The bundled record (or --data), plus the user overlay when --db/TREATYWATCH_DB names one."""
+def _ledger(args: argparse.Namespace, *, create: bool = False) -> Ledger:
+    """The bundled record (or --data), plus the user overlay when --db/TREATYWATCH_DB names
+    one. Reading never creates an overlay: a --db that does not exist is an error unless
+    ``create`` (a command that writes to it)."""
     root = Path(args.data) if getattr(args, "data", None) else None
-    db = _db(args)
-    if db:
+    if _db(args):
         from treatywatch import overlay
-        from treatywatch.store import Store
 
-        return overlay.load(Store(db), root)
+        return overlay.load(_store(args, create=create), root)
     return load(root)
 
 
-def _store(args: argparse.Namespace) -> Any:
-    from treatywatch.store import Store
+class _Exit(TreatywatchError):
+    """Output to print on standard output, then exit with ``exit_code`` (validate --format
+    json on data with problems: the report is the output, and the status says it failed)."""
 
-    return Store(_db(args))
+    def __init__(self, output: str, exit_code: int) -> None:
+        super().__init__(output)
+        self.output = output
+        self.exit_code = exit_code
+
+
+def _store(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The overlay --db names (default: $TREATYWATCH_DB, then the user's data folder).
+
+    Only a command that writes (``create``) may create the file; reading a path that does
+    not exist, a folder, or a file that is not a SQLite database is a FileError.
+    """
+    import sqlite3
+
+    from treatywatch.store import Store, default_path
+
+    db = _db(args)
+    if not (db and db.startswith(("postgresql://", "postgres://"))):
+        path = Path(db) if db else default_path()
+        shown = db or str(path)
+        if path.is_dir():
+            raise FileError(
+                Problem(
+                    "a folder, not an overlay database",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="name a SQLite file, e.g. --db overlay.db",
+                )
+            )
+        if not create and not path.exists():
+            raise FileError(
+                Problem(
+                    "no such overlay database",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="check the path; a reading command never creates one "
+                    "(add-act and import do)",
+                )
+            )
+        if create and not path.parent.exists() and db:
+            raise FileError(
+                Problem(
+                    f"the folder {path.parent} does not exist",
+                    file=shown,
+                    field="--db",
+                    value=shown,
+                    hint="create the folder first, or name a file in an existing one",
+                )
+            )
+    try:
+        return Store(db)
+    except sqlite3.DatabaseError as exc:
+        raise FileError(
+            Problem(
+                f"not an overlay database ({exc})",
+                file=db or str(default_path()),
+                field="--db",
+                value=db,
+                hint="--db names a SQLite file that treatywatch created, or a new path",
+            )
+        ) from None
 
 
 def _who(args: argparse.Namespace) -> str:
@@ -68,7 +134,7 @@ def _who(args: argparse.Namespace) -> str:
 def cmd_add_act(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
-    led = _ledger(args)
+    led = _ledger(args, create=True)
     state, treaty = led.state(args.state), led.treaty(args.treaty)
     parse_partial(args.date)
     src = overlay.source_for_url(args.source, args.publisher or "", args.title or "")
@@ -82,7 +148,7 @@ def cmd_add_act(args: argparse.Namespace) -> str:
         "note": args.note or "",
     }
     ids = overlay.add_acts(
-        _store(args),
+        _store(args, create=True),
         [row],
         [src],
         who=_who(args),
@@ -94,6 +160,7 @@ def cmd_add_act(args: argparse.Namespace) -> str:
 
 def cmd_import(args: argparse.Namespace) -> str:
     from treatywatch import overlay
+    from treatywatch.intake import read_import_lines
 
     if args.path == "untc":
         from treatywatch.importers import untc
@@ -101,25 +168,40 @@ def cmd_import(args: argparse.Namespace) -> str:
         return untc.run(args)
     if args.file:
         raise UsageError("import takes one file, or an importer (untc, unoda) and its file")
-    rows, sources = overlay.read_import(args.path)
-    ids = overlay.add_acts(
-        _store(args),
-        rows,
-        sources,
-        who=_who(args),
-        why=args.why or "",
-        action="import",
-        root=Path(args.data) if args.data else None,
-        detail={"file": args.path, "acts": len(rows)},
-    )
+    rows, sources, lines = read_import_lines(args.path)
+    store = _store(args, create=True)
+    before = len(store.acts())
+    try:
+        ids = overlay.add_acts(
+            store,
+            rows,
+            sources,
+            who=_who(args),
+            why=args.why or "",
+            action="import",
+            root=Path(args.data) if args.data else None,
+            detail={"file": args.path, "acts": len(rows)},
+        )
+    except DataError as exc:
+        # The law's problems name the act by its place in the overlay after the acts it
+        # already holds; say which line of the imported file that is.
+        raise DataError([_import_line(p, before, lines, args.path) for p in exc.problems]) from None
     return f"imported {len(ids)} act(s) from {args.path}"
+
+
+def _import_line(p: Problem, before: int, lines: list[int], path: str) -> Problem:
+    if p.file != "overlay" or p.line is None or not 0 < p.line - before <= len(lines):
+        return p
+    where = f"{path} line {lines[p.line - before - 1]}"
+    return replace(p, message=f"{p.message} (the act on {where})")
 
 
 def cmd_audit(args: argparse.Namespace) -> str:
     entries = _store(args).audit()
-    if args.json:
+    if args.format == "json":
         return dumps(entries)
-    return table(
+    return _listing(
+        args.format,
         ["seq", "at", "who", "action", "subject", "why"],
         [[e["seq"], e["at"], e["who"], e["action"], e["subject"], e["why"]] for e in entries],
     )
@@ -128,10 +210,10 @@ def cmd_audit(args: argparse.Namespace) -> str:
 def cmd_review(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
-    store = _store(args)
+    store = _store(args, create=args.action is not None)
     if args.action is None:
         items = store.queue("pending")
-        if args.json:
+        if args.format == "json":
             return dumps(
                 [
                     {
@@ -143,7 +225,8 @@ def cmd_review(args: argparse.Namespace) -> str:
                     for q in items
                 ]
             )
-        return table(
+        return _listing(
+            args.format,
             ["id", "claim", "state", "treaty", "date", "verdict", "source"],
             [
                 [
@@ -252,11 +335,7 @@ def cmd_parties(args: argparse.Namespace) -> str:
     headers = ["state", "name", "status", "since", "until"]
     values = [[r["state"], r["state_name"], r["status"], r["since"], r["until"]] for r in rows]
     if args.format == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(headers)
-        w.writerows(values)
-        return buf.getvalue().rstrip("\n")
+        return _csv(headers, values)
     used = [treaty.id, *(led.treaty(t).id for t in (*args.party, *args.not_party))]
     notes = [_coverage_note(led.treaties[t], on) for t in dict.fromkeys(used)]
     return "\n".join([table(headers, values) + f"\n{len(rows)} state(s)", *(n for n in notes if n)])
@@ -275,10 +354,35 @@ def _coverage_note(treaty: Treaty, on: date) -> str:
     return f"note: the {treaty.short_name} record is incomplete: {what} ({treaty.coverage_note})"
 
 
-def _changes_out(led: Ledger, changes: Sequence[object], as_json: bool) -> str:
+def _csv(headers: Sequence[str], values: Sequence[Sequence[object]]) -> str:
+    """Rows as CSV with a header; None is an empty field."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(headers)
+    w.writerows([["" if v is None else v for v in row] for row in values])
+    return buf.getvalue().rstrip("\n")
+
+
+def _listing(fmt: str, headers: Sequence[str], values: Sequence[Sequence[object]]) -> str:
+    """A listing as a text table or as CSV (JSON is each command's own shape)."""
+    return _csv(headers, values) if fmt == "csv" else table(headers, values)
+
+
+CHANGE_CSV = ["date", "state", "state_name", "treaty", "type", "from", "to", "act", "article"]
+
+
+def _changes_out(led: Ledger, changes: Sequence[object], fmt: str) -> str:
     rows = [change_dict(led, c) for c in changes]  # type: ignore[arg-type]
-    if as_json:
+    if fmt == "json":
         return dumps(rows)
+    if fmt == "csv":
+        return _csv(
+            [*CHANGE_CSV, "text", "sources"],
+            [
+                [*(r[k] for k in CHANGE_CSV), r["text"], ";".join(s["url"] for s in r["sources"])]
+                for r in rows
+            ],
+        )
     values = [
         [
             r["date"],
@@ -296,7 +400,7 @@ def cmd_timeline(args: argparse.Namespace) -> str:
     led = _ledger(args)
     st = led.state(args.state)
     tid = led.treaty(args.treaty).id if args.treaty else None
-    return _changes_out(led, led.timeline(st.alpha3, tid), args.json)
+    return _changes_out(led, led.timeline(st.alpha3, tid), args.format)
 
 
 def cmd_changes(args: argparse.Namespace) -> str:
@@ -305,13 +409,13 @@ def cmd_changes(args: argparse.Namespace) -> str:
     since, until = parse_day(args.since), _day(args.until)
     if until < since:
         raise UsageError(f"--until {until} is before --since {since}")
-    return _changes_out(led, led.changes(since, until, tid), args.json)
+    return _changes_out(led, led.changes(since, until, tid), args.format)
 
 
 def cmd_upcoming(args: argparse.Namespace) -> str:
     led = _ledger(args)
     tid = led.treaty(args.treaty).id if args.treaty else None
-    return _changes_out(led, led.upcoming(_day(args.after), tid), args.json)
+    return _changes_out(led, led.upcoming(_day(args.after), tid), args.format)
 
 
 def cmd_borders(args: argparse.Namespace) -> str:
@@ -319,13 +423,28 @@ def cmd_borders(args: argparse.Namespace) -> str:
     st = led.state(args.state)
     data = borders_dict(led, st.alpha3)
     rows = data["neighbours"]
-    if args.json:
+    if args.format == "json":
         return dumps(data)
     values = []
     for r in rows:
         kms = sorted({x["km"] for x in r["lengths_km"]})
         shown = ", ".join(f"{k:g}" for k in kms)
         values.append([r["state"], r["state_name"], shown])
+    if args.format == "csv":
+        return _csv(
+            ["state", "state_name", "km", "note", "sources"],
+            [
+                [
+                    r["state"],
+                    r["state_name"],
+                    f"{x['km']:g}",
+                    x["note"],
+                    ";".join(s["url"] for s in x["sources"]),
+                ]
+                for r in rows
+                for x in r["lengths_km"]
+            ],
+        )
     return (
         table(["code", "neighbour", "length km (each source's reading)"], values)
         + f"\n{len(rows)} land neighbour(s) of {st.name}"
@@ -336,7 +455,7 @@ def cmd_check(args: argparse.Namespace) -> str:
     from treatywatch.reading.pipeline import check_text
     from treatywatch.reading.source import read_source
 
-    led = _ledger(args)
+    led = _ledger(args, create=args.queue)  # --queue writes to the overlay
     doc = read_source(args.source)
     published, origin = None, None
     if args.published:
@@ -353,7 +472,7 @@ def cmd_check(args: argparse.Namespace) -> str:
         url = doc.url or args.source_url
         if not url:
             raise UsageError("--queue needs the article's address: give a URL or --source-url")
-        store = _store(args)
+        store = _store(args, create=True)  # queueing writes
         with store.transaction() as con:
             for c in report.claims:
                 store.enqueue(con, c.to_dict(), url, doc.title or "", report.published or "")
@@ -421,6 +540,10 @@ def cmd_export(args: argparse.Namespace) -> str:
 
     led = _ledger(args)
     tid = led.treaty(args.treaty).id if args.treaty else None
+    base = args.base_url or os.environ.get("TREATYWATCH_BASE_URL") or DEFAULT_BASE_URL
+    self_url = None
+    if args.format == "atom" and args.output != "-":
+        self_url = f"{base.rstrip('/')}/{Path(args.output).name}"
     data = export(
         led,
         args.format,
@@ -428,11 +551,28 @@ def cmd_export(args: argparse.Namespace) -> str:
         treaty=tid,
         on=parse_day(args.on) if args.on else None,
         after=parse_day(args.after) if args.after else today(),
+        since=parse_day(args.since) if args.since else None,
+        until=today(),
+        base_url=base,
+        self_url=args.self_url or self_url,
+        stamp=_export_time(),
     )
     if args.output == "-" and args.format in ("parquet", "sqlite") and sys.stdout.isatty():
         raise UsageError(f"{args.format} is binary: give -o FILE")
     write_atomic(data, args.output)
     return "" if args.output == "-" else f"wrote {len(data)} bytes to {args.output}"
+
+
+def _export_time() -> datetime:
+    """The time of an export (ICS DTSTAMP): now, or SOURCE_DATE_EPOCH (seconds since
+    1970, the reproducible-builds convention) for byte-identical output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError):
+            raise UsageError(f"SOURCE_DATE_EPOCH must be whole seconds, got {epoch!r}") from None
+    return datetime.now(UTC)
 
 
 def cmd_serve(args: argparse.Namespace) -> str:
@@ -441,8 +581,8 @@ def cmd_serve(args: argparse.Namespace) -> str:
     from treatywatch.web.app import serve_app
 
     db = _db(args)
-    store = _store(args) if db else None
     token = os.environ.get("TREATYWATCH_TOKEN") or None
+    store = _store(args, create=bool(token)) if db else None  # only a writable app creates
     app = serve_app(None if store else _ledger(args), store=store, token=token)
     if token and store:
         print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")
@@ -454,8 +594,12 @@ def cmd_serve(args: argparse.Namespace) -> str:
 def cmd_treaties(args: argparse.Namespace) -> str:
     led = _ledger(args)
     rows = treaties_list(led, today())
-    if args.json:
+    if args.format == "json":
         return dumps(rows)
+    if args.format == "csv":
+        keys = ["id", "short_name", "full_name", "adopted", "entry_into_force"]
+        keys += ["depositary", "parties_today", "complete_until"]
+        return _csv(keys, [[r[k] for k in keys] for r in rows])
     return table(
         ["id", "name", "in force", "parties today"],
         [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows],
@@ -468,8 +612,11 @@ def cmd_states(args: argparse.Namespace) -> str:
     if args.query:
         states = [led.state(args.query)]
     rows = [state_dict(s) for s in states]
-    if args.json:
+    if args.format == "json":
         return dumps(rows)
+    if args.format == "csv":
+        keys = ["alpha3", "alpha2", "name", "depositary_name", "capital", "kind", "start", "end"]
+        return _csv(keys, [[r[k] for k in keys] for r in rows])
     return table(
         ["alpha3", "name", "depositary name", "capital"],
         [[r["alpha3"], r["name"], r["depositary_name"], r["capital"]] for r in rows],
@@ -477,19 +624,56 @@ def cmd_states(args: argparse.Namespace) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> str:
-    root = Path(args.path) if args.path else None
-    ledger, problems = build(root)
+    """Check what the options name: PATH or --data (default: the bundled record), plus
+    the overlay --db names; every problem, exit 1 if any."""
+    from treatywatch.importers.diff import recorded_decisions
+
+    if args.path and args.data and Path(args.path) != Path(args.data):
+        raise UsageError("give the data folder once: PATH or --data, not both")
+    folder = args.path or args.data
+    root = Path(folder) if folder else None
+    ledger: Ledger | None = None
+    problems: list[Problem] = []
+    try:
+        if _db(args):
+            from treatywatch import overlay
+
+            ledger = overlay.load(_store(args), root)
+        else:
+            ledger, problems = build(root)
+    except DataError as exc:
+        problems = exc.problems
+    counts = {}
+    if ledger is not None:
+        counts = {
+            "treaties": len(ledger.treaties),
+            "acts": len(ledger.dataset.acts),
+            "states": len(ledger.states),
+            "sources": len(ledger.sources),
+        }
+    if args.format == "json":
+        report = {
+            "ok": not problems,
+            "data": str(root or bundled_path()),
+            "db": _db(args),
+            "counts": counts if not problems else None,
+            "problems": [p.to_dict() for p in problems],
+            "known_gaps": [g.to_dict() for g in ledger.gaps] if ledger and not problems else [],
+            "recorded_decisions": (
+                recorded_decisions(ledger.dataset.acts) if ledger and not problems else []
+            ),
+        }
+        if problems:
+            raise _Exit(dumps(report), DataError.exit_code)
+        return dumps(report)
     if problems:
         raise DataError(problems)
     assert ledger is not None
-    from treatywatch.importers.diff import recorded_decisions
-
-    n_acts = len(ledger.dataset.acts)
     lines = [f"recorded decision: {d}" for d in recorded_decisions(ledger.dataset.acts)]
     lines += [f"known gap: {g}" for g in ledger.gaps]
     lines.append(
-        f"ok: {len(ledger.treaties)} treaties, {n_acts} acts, {len(ledger.states)} states, "
-        f"{len(ledger.sources)} sources"
+        f"ok: {counts['treaties']} treaties, {counts['acts']} acts, {counts['states']} states, "
+        f"{counts['sources']} sources"
     )
     return "\n".join(lines)
 
@@ -498,6 +682,8 @@ def cmd_overview(args: argparse.Namespace) -> str:
     led = _ledger(args)
     t = led.treaty(args.treaty)
     on = today()
+    if args.format == "json":
+        return dumps(_overview_dict(led, t, on))
     lines = [f"{t.short_name} — {t.full_name}", f"on {on}:"]
     counts: dict[str, int] = {}
     for a in led.parties(t.id, on, set(Status)):
@@ -527,6 +713,44 @@ def cmd_overview(args: argparse.Namespace) -> str:
     for c in nxt[:5]:
         lines.append(f"    {c.date}  {c.state.name}: {c.before} -> {c.after} ({c.reason.text})")
     return "\n".join(lines)
+
+
+def _overview_dict(led: Ledger, t: Treaty, on: date) -> dict[str, Any]:
+    """``overview --format json``: the same facts as the text, as one object."""
+    counts: dict[str, int] = {}
+    for a in led.parties(t.id, on, set(Status)):
+        counts[a.status.value] = counts.get(a.status.value, 0) + 1
+    pending = led.parties(
+        t.id, on, {Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED, Status.SUSPENDED}
+    )
+    since = date(on.year - 1, on.month, min(on.day, 28))
+    recent = [c for c in led.changes(since, on, t.id) if c.type == "status"]
+    return {
+        "treaty": t.id,
+        "short_name": t.short_name,
+        "full_name": t.full_name,
+        "on": on.isoformat(),
+        "bound": len(led.parties(t.id, on)),
+        "statuses": dict(sorted(counts.items())),
+        "pending": [answer_dict(led, a) for a in pending],
+        "changes_since": since.isoformat(),
+        "changes": [change_dict(led, c) for c in recent],
+        "next": [change_dict(led, c) for c in led.upcoming(on, t.id)[:5]],
+    }
+
+
+def _format_option(
+    sp: argparse.ArgumentParser, choices: Sequence[str] = ("table", "csv", "json")
+) -> None:
+    """--format (the first choice is the default) and --json, its synonym for json."""
+    sp.add_argument("--format", choices=list(choices), default=choices[0])
+    sp.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -573,7 +797,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
     sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
-    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _format_option(sp)
     sp.add_argument(
         "--borders",
         action="append",
@@ -603,7 +827,7 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch borders Lithuania",
     )
     sp.add_argument("state")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "timeline",
@@ -613,7 +837,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("state")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "changes",
@@ -624,7 +848,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--since", required=True)
     sp.add_argument("--until", help="default: today")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "upcoming",
@@ -634,7 +858,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--after", help="default: today")
     sp.add_argument("--treaty")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "check",
@@ -694,7 +918,7 @@ def _parser() -> argparse.ArgumentParser:
         "The overlay's audit log: who changed what, when, why.",
         "treatywatch audit --json",
     )
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "review",
@@ -705,7 +929,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("action", nargs="?", choices=["accept", "reject"])
     sp.add_argument("id", nargs="?", type=int)
     sp.add_argument("--why")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "export",
@@ -728,6 +952,17 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--treaty")
     sp.add_argument("--on", help="date for the status table (json: adds it)")
     sp.add_argument("--after", help="for ics: events after this date (default today)")
+    sp.add_argument(
+        "--since", help="for atom: changes from this date to today (default: a year ago)"
+    )
+    sp.add_argument(
+        "--base-url",
+        help="for atom: the web app entries link to (default $TREATYWATCH_BASE_URL, "
+        f"else {DEFAULT_BASE_URL})",
+    )
+    sp.add_argument(
+        "--self-url", help="for atom: where the feed is published (default BASE-URL/FILE)"
+    )
     sp.add_argument("-o", "--output", required=True, help="file path, or - for standard output")
 
     sp = add(
@@ -740,7 +975,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8000)
 
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "states",
@@ -749,15 +984,17 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch states Vilnius",
     )
     sp.add_argument("query", nargs="?")
-    sp.add_argument("--json", action="store_true")
+    _format_option(sp)
 
     sp = add(
         "validate",
         cmd_validate,
-        "Check a data folder; list every problem, exit 1 if any.",
+        "Check a data folder (PATH or --data) and the overlay --db names; list every "
+        "problem, exit 1 if any.",
         "treatywatch validate treatywatch/data",
     )
-    sp.add_argument("path", nargs="?", help="data folder (default: the bundled record)")
+    sp.add_argument("path", nargs="?", help="data folder (default: --data, or the bundled record)")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
 
     sp = add(
         "overview",
@@ -766,6 +1003,7 @@ def _parser() -> argparse.ArgumentParser:
         "treatywatch overview apmbc",
     )
     sp.add_argument("treaty", nargs="?", default="apmbc")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
     return p
 
 
@@ -773,9 +1011,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         out = args.func(args)
+    except _Exit as done:
+        print(done.output)
+        return done.exit_code
     except TreatywatchError as exc:
         print(f"treatywatch: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a file the command names cannot be read or written
+        print(f"treatywatch: {exc}", file=sys.stderr)
+        return 2
     if not out:
         return 0
     try:

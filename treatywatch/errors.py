@@ -46,12 +46,23 @@ class Problem:
 
 
 class DataError(TreatywatchError):
-    """The data (bundled or supplied) is malformed or breaks the law of its treaty."""
+    """The data (bundled or supplied) is malformed or breaks the law of its treaty.
+
+    ``problems`` holds every problem; the message lists the first ``SHOWN`` of them and
+    then how many more there are, so that a file of a million bad rows gives a readable
+    report (``validate --format json`` lists them all).
+    """
+
+    #: How many problems the message lists before it only counts the rest.
+    SHOWN = 50
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         head = f"{len(problems)} problem(s) in the data" if len(problems) != 1 else "invalid data"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
+        lines = [f"  {p}" for p in problems[: self.SHOWN]]
+        if len(problems) > self.SHOWN:
+            lines.append(f"  … and {len(problems) - self.SHOWN} more problem(s)")
+        super().__init__(head + ":\n" + "\n".join(lines))
 
 
 class NotFound(TreatywatchError):
@@ -59,13 +70,22 @@ class NotFound(TreatywatchError):
 
     exit_code = 2
 
-    def __init__(self, what: str, value: str, suggestions: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        suggestions: list[str] | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.what = what
         self.value = value
         self.suggestions = suggestions or []
+        self.hint = hint
         msg = f"unknown {what}: {value!r}"
         if self.suggestions:
             msg += " (did you mean " + " or ".join(self.suggestions) + "?)"
+        if hint:
+            msg += f" ({hint})"
         super().__init__(msg)
 
 
@@ -73,3 +93,12 @@ class UsageError(TreatywatchError):
     """A request that cannot be answered as asked (bad date, bad option value)."""
 
     exit_code = 2
+
+
+class FileError(UsageError):
+    """A file named on the command line that cannot be used as given (missing, a folder,
+    binary, not text, not a database, not writable); carries the Problem that says where."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))

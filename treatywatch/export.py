@@ -16,47 +16,129 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from treatywatch.errors import UsageError
+from treatywatch.dates import PartialDate
+from treatywatch.errors import FileError, Problem, UsageError
 from treatywatch.ledger import Change, Ledger
-from treatywatch.model import ACT_FIELDS
 from treatywatch.render import answer_dict
 
 FORMATS = ("csv", "json", "jsonl", "parquet", "sqlite", "ics", "atom")
 TABLES = ("acts", "spans", "status")
-ACT_COLUMNS = list(ACT_FIELDS)
-SPAN_COLUMNS = [
-    "treaty",
-    "state",
-    "status",
-    "start",
-    "end",
-    "bound",
-    "contested",
-    "reason",
-    "article",
-    "sources",
-]
-STATUS_COLUMNS = [
-    "treaty",
-    "state",
-    "on",
-    "status",
-    "since",
-    "until",
-    "bound",
-    "contested",
-    "reason",
-    "article",
-    "sources",
-]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of an exported table: its name, type, whether it may be empty (null),
+    and what it means. The one schema behind every format (see docs/exports.md)."""
+
+    name: str
+    type: str  # "string" | "date" | "bool"
+    nullable: bool
+    doc: str
+
+
+def _date_columns(name: str, what: str, nullable: bool) -> tuple[Column, list[Column]]:
+    """A date column as recorded, and its typed companions (added after the columns the
+    acts table always had, so that readers by position keep working)."""
+    text = Column(
+        name,
+        "string",
+        nullable,
+        f"{what} as recorded: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a range `YYYY-MM-DD/YYYY-MM-DD`",
+    )
+    typed = [
+        Column(f"{name}_start", "date", nullable, f"first day {what} may have been"),
+        Column(f"{name}_end", "date", nullable, f"last day {what} may have been"),
+        Column(
+            f"{name}_precision",
+            "string",
+            nullable,
+            f"`day`, `month`, `year` or `range`: how much of {what} the sources give",
+        ),
+    ]
+    return text, typed
+
+
+_DATE, _DATE_TYPED = _date_columns("date", "the act's date", False)
+_EFFECTIVE, _EFFECTIVE_TYPED = _date_columns("effective", "the recorded day it took effect", True)
+
+
+SCHEMAS: dict[str, list[Column]] = {
+    "acts": [
+        Column("id", "string", False, "stable id of the act (a hash of its fields)"),
+        Column("treaty", "string", False, "treaty id (`apmbc`, `ccm`, …)"),
+        Column("state", "string", False, "ISO 3166 alpha-3 (historic states: ISO 3166-3)"),
+        Column("kind", "string", False, "act kind: `signature`, `ratification`, …"),
+        _DATE,
+        _EFFECTIVE,
+        Column("depositary", "string", True, "the depositary that received it, where recorded"),
+        Column("reading", "string", True, "`alternate`: a reading the record does not follow"),
+        Column("sources", "string", False, "source ids, `;`-separated (see `sources`)"),
+        Column("note", "string", True, "free text"),
+        *_DATE_TYPED,
+        *_EFFECTIVE_TYPED,
+    ],
+    "spans": [
+        Column("treaty", "string", False, "treaty id"),
+        Column("state", "string", False, "ISO alpha-3"),
+        Column("status", "string", False, "the status during the span (docs/json.md)"),
+        Column("start", "date", False, "first day of the span"),
+        Column("end", "date", True, "first day after the span; null: still open"),
+        Column("bound", "bool", False, "bound by the treaty during the span"),
+        Column("contested", "bool", False, "rests on a declaration others dispute"),
+        Column("reason", "string", True, "the step that opened the span"),
+        Column("article", "string", True, "the article applied"),
+        Column("sources", "string", True, "source ids behind the span, `;`-separated"),
+    ],
+    "status": [
+        Column("treaty", "string", False, "treaty id"),
+        Column("state", "string", False, "ISO alpha-3"),
+        Column("on", "date", False, "the day asked about"),
+        Column("status", "string", False, "the status that day"),
+        Column("since", "date", True, "first day of this status"),
+        Column("until", "date", True, "first day of the next status, when determined"),
+        Column("bound", "bool", False, "bound that day"),
+        Column("contested", "bool", False, "rests on a declaration others dispute"),
+        Column("reason", "string", True, "the last step up to that day"),
+        Column("article", "string", True, "the article applied"),
+        Column("sources", "string", True, "source URLs, `;`-separated"),
+    ],
+    "sources": [
+        Column("id", "string", False, "source id"),
+        Column("url", "string", False, "http(s) address"),
+        Column("publisher", "string", False, "who published it"),
+        Column("title", "string", False, "its title"),
+        Column("published", "string", True, "when, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`"),
+        Column("accessed", "string", True, "when it was read, `YYYY-MM-DD`"),
+    ],
+}
+ACT_COLUMNS = [c.name for c in SCHEMAS["acts"]]
+SPAN_COLUMNS = [c.name for c in SCHEMAS["spans"]]
+STATUS_COLUMNS = [c.name for c in SCHEMAS["status"]]
+
+
+def _opt(value: str) -> str | None:
+    return value or None
+
+
+def _dates(name: str, pd: PartialDate | None) -> dict[str, Any]:
+    if pd is None:
+        return {name: None, f"{name}_start": None, f"{name}_end": None, f"{name}_precision": None}
+    return {
+        name: str(pd),
+        f"{name}_start": pd.earliest,
+        f"{name}_end": pd.latest,
+        f"{name}_precision": pd.precision,
+    }
 
 
 def acts(ledger: Ledger, treaty: str | None = None) -> list[dict[str, Any]]:
+    """The acts table: one row per act, dates as ``date`` objects, missing values None."""
     rows = []
     for a in ledger.dataset.acts:
         if treaty and a.treaty != treaty:
@@ -67,18 +149,19 @@ def acts(ledger: Ledger, treaty: str | None = None) -> list[dict[str, Any]]:
                 "treaty": a.treaty,
                 "state": a.state,
                 "kind": a.kind.value,
-                "date": str(a.date),
-                "effective": str(a.effective) if a.effective else "",
-                "depositary": a.depositary,
-                "reading": "alternate" if a.alternate else "",
+                **_dates("date", a.date),
+                **_dates("effective", a.effective),
+                "depositary": _opt(a.depositary),
+                "reading": "alternate" if a.alternate else None,
                 "sources": ";".join(a.sources),
-                "note": a.note,
+                "note": _opt(a.note),
             }
         )
     return sorted(rows, key=lambda r: (r["treaty"], r["state"], r["date"], r["kind"], r["id"]))
 
 
 def spans(ledger: Ledger, treaty: str | None = None) -> list[dict[str, Any]]:
+    """The spans table: every state's status under every treaty, span by span."""
     rows = []
     for (state, tid), items in ledger._spans.items():
         if treaty and tid != treaty:
@@ -93,19 +176,20 @@ def spans(ledger: Ledger, treaty: str | None = None) -> list[dict[str, Any]]:
                     "treaty": tid,
                     "state": state,
                     "status": s.status.value,
-                    "start": s.start.isoformat(),
-                    "end": s.end.isoformat() if s.end else "",
+                    "start": s.start,
+                    "end": s.end,
                     "bound": s.bound,
                     "contested": s.contested,
-                    "reason": opened.text if opened else "",
-                    "article": opened.article if opened else "",
-                    "sources": ";".join(sorted({x for r in s.reasons for x in r.sources})),
+                    "reason": _opt(opened.text) if opened else None,
+                    "article": _opt(opened.article) if opened else None,
+                    "sources": _opt(";".join(sorted({x for r in s.reasons for x in r.sources}))),
                 }
             )
     return sorted(rows, key=lambda r: (r["treaty"], r["state"], r["start"]))
 
 
 def status(ledger: Ledger, on: date, treaty: str | None = None) -> list[dict[str, Any]]:
+    """The status table: every state with any status under a treaty on one day."""
     rows = []
     for tid in sorted(ledger.treaties):
         if treaty and tid != treaty:
@@ -117,15 +201,15 @@ def status(ledger: Ledger, on: date, treaty: str | None = None) -> list[dict[str
                 {
                     "treaty": tid,
                     "state": d["state"],
-                    "on": d["on"],
+                    "on": on,
                     "status": d["status"],
-                    "since": d["since"] or "",
-                    "until": d["until"] or "",
+                    "since": ans.span.start if ans.span else None,
+                    "until": ans.span.end if ans.span else None,
                     "bound": d["bound"],
                     "contested": d["contested"],
-                    "reason": last["text"],
-                    "article": last["article"],
-                    "sources": ";".join(s["url"] for s in d["sources"]),
+                    "reason": _opt(last["text"]),
+                    "article": _opt(last["article"]),
+                    "sources": _opt(";".join(s["url"] for s in d["sources"])),
                 }
             )
     return sorted(rows, key=lambda r: (r["treaty"], r["state"]))
@@ -144,8 +228,8 @@ def sources(ledger: Ledger) -> list[dict[str, Any]]:
             "url": s.url,
             "publisher": s.publisher,
             "title": s.title,
-            "published": s.published or "",
-            "accessed": s.accessed or "",
+            "published": s.published or None,
+            "accessed": s.accessed or None,
         }
         for s in sorted(ledger.sources.values(), key=lambda s: s.id)
     ]
@@ -153,16 +237,25 @@ def sources(ledger: Ledger) -> list[dict[str, Any]]:
 
 def _table(
     ledger: Ledger, table: str, treaty: str | None, on: date | None
-) -> tuple[list[str], list[dict[str, Any]]]:
+) -> tuple[list[Column], list[dict[str, Any]]]:
     if table == "acts":
-        return ACT_COLUMNS, acts(ledger, treaty)
+        return SCHEMAS["acts"], acts(ledger, treaty)
     if table == "spans":
-        return SPAN_COLUMNS, spans(ledger, treaty)
+        return SCHEMAS["spans"], spans(ledger, treaty)
     if table == "status":
         if on is None:
             raise UsageError("the status table needs --on DATE")
-        return STATUS_COLUMNS, status(ledger, on, treaty)
+        return SCHEMAS["status"], status(ledger, on, treaty)
     raise UsageError(f"unknown table {table!r} (one of {', '.join(TABLES)})")
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON holds it: a date as ISO text; None stays None (null)."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+#: The base URL of the web app that Atom entries link to (``serve`` listens here by default).
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
 def export(
@@ -173,21 +266,38 @@ def export(
     treaty: str | None = None,
     on: date | None = None,
     after: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    base_url: str = DEFAULT_BASE_URL,
+    self_url: str | None = None,
+    stamp: datetime | None = None,
 ) -> bytes:
-    """The record (or one treaty of it) in ``fmt``, as bytes."""
+    """The record (or one treaty of it) in ``fmt``, as bytes.
+
+    ``after`` (ics: what takes effect after it, default today), ``since`` and ``until``
+    (atom: the window of changes, inclusive; default the year up to today),
+    ``base_url`` (atom: entries link to the web app's pages there), ``self_url`` (atom:
+    where the feed itself is published), ``stamp`` (ics: DTSTAMP, the time of the export;
+    default now). Every other format depends on the record alone: the same record gives
+    the same bytes.
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "csv":
         cols, rows = _table(ledger, table, treaty, on)
+        names = [c.name for c in cols]
         buf = io.StringIO()
-        w = csv.DictWriter(buf, cols, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(names)
+        for r in rows:
+            w.writerow(["" if r[n] is None else _plain(r[n]) for n in names])
         return buf.getvalue().encode("utf-8")
     if fmt == "jsonl":
         _, rows = _table(ledger, table, treaty, on)
         return "".join(
-            json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows
+            json.dumps({k: _plain(v) for k, v in r.items()}, ensure_ascii=False, sort_keys=True)
+            + "\n"
+            for r in rows
         ).encode("utf-8")
     if fmt == "json":
         doc: dict[str, Any] = {
@@ -197,34 +307,73 @@ def export(
         }
         if on is not None:
             doc["status"] = status(ledger, on, treaty)
-        return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+        return (
+            json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True, default=_plain) + "\n"
+        ).encode()
     if fmt == "parquet":
         return _parquet(*_table(ledger, table, treaty, on))
     if fmt == "sqlite":
         return _sqlite(ledger, treaty)
+    now = stamp or datetime.now(UTC)
     if fmt == "ics":
-        return _ics(ledger, after or date.today(), treaty)
-    return _atom(ledger, treaty)
+        return _ics(ledger, after or now.date(), treaty, now)
+    end = until or now.date()
+    start = since or end - timedelta(days=365)
+    if start > end:
+        raise UsageError(f"--since {start} is after the end of the feed's window ({end})")
+    if not base_url.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url must be an http(s) address, got {base_url!r}")
+    return _atom(ledger, treaty, start, end, base_url.rstrip("/"), self_url)
 
 
-def _parquet(cols: list[str], rows: list[dict[str, Any]]) -> bytes:
+def arrow_schema(cols: list[Column]) -> Any:
+    """The Arrow schema of a table: dates as date32, flags as bool, text as string."""
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+    types = {"string": pa.string(), "date": pa.date32(), "bool": pa.bool_()}
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in cols])
+
+
+def _parquet(cols: list[Column], rows: list[dict[str, Any]]) -> bytes:
     try:
-        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow as pa
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - pyarrow is a declared dependency
         raise UsageError("parquet needs pyarrow (pip install pyarrow)") from None
-    table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: [] for c in cols})
+    table = pa.Table.from_pylist(rows, schema=arrow_schema(cols))
     buf = io.BytesIO()
     pq.write_table(table, buf, compression="zstd", write_statistics=False)
     return buf.getvalue()
 
 
+def _sql_type(c: Column) -> str:
+    # SQLite has no date type: ISO text sorts and compares as dates do.
+    kind = {"string": "TEXT", "date": "TEXT", "bool": "INTEGER"}[c.type]
+    return kind + ("" if c.nullable else " NOT NULL")
+
+
+def _sql_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    return _plain(value)
+
+
 def _sqlite(ledger: Ledger, treaty: str | None) -> bytes:
+    act_cols = [c for c in SCHEMAS["acts"] if c.name != "sources"]
+    span_cols = SCHEMAS["spans"]
+    refs = {"treaty": " REFERENCES treaties(id)", "state": " REFERENCES states(alpha3)"}
+    acts_ddl = ", ".join(
+        f'"{c.name}" {_sql_type(c)}'
+        + (" PRIMARY KEY" if c.name == "id" else "")
+        + refs.get(c.name, "")
+        for c in act_cols
+    )
+    spans_ddl = ", ".join(f'"{c.name}" {_sql_type(c)}' + refs.get(c.name, "") for c in span_cols)
     fd, tmp = tempfile.mkstemp(suffix=".db")
     os.close(fd)
     try:
         con = sqlite3.connect(tmp)
-        con.executescript("""
+        con.executescript(f"""
             PRAGMA foreign_keys = ON;
             CREATE TABLE states (alpha3 TEXT PRIMARY KEY, name TEXT NOT NULL, depositary_name TEXT,
                                  alpha2 TEXT, kind TEXT, capital TEXT, wikidata TEXT);
@@ -232,29 +381,31 @@ def _sqlite(ledger: Ledger, treaty: str | None) -> bytes:
                                    adopted TEXT, depositary TEXT);
             CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT, url TEXT NOT NULL,
                                   publisher TEXT, published TEXT, accessed TEXT);
-            CREATE TABLE acts (id TEXT PRIMARY KEY, treaty TEXT NOT NULL REFERENCES treaties(id),
-                               state TEXT NOT NULL REFERENCES states(alpha3), kind TEXT NOT NULL,
-                               date TEXT NOT NULL, effective TEXT, depositary TEXT, reading TEXT,
-                               note TEXT);
+            CREATE TABLE acts ({acts_ddl});
             CREATE TABLE act_sources (act TEXT NOT NULL REFERENCES acts(id),
                                       source TEXT NOT NULL REFERENCES sources(id),
                                       PRIMARY KEY (act, source));
-            CREATE TABLE spans (treaty TEXT NOT NULL REFERENCES treaties(id),
-                                state TEXT NOT NULL REFERENCES states(alpha3), status TEXT NOT NULL,
-                                start TEXT NOT NULL, "end" TEXT, bound INTEGER, contested INTEGER,
-                                reason TEXT, article TEXT, PRIMARY KEY (treaty, state, start));
+            CREATE TABLE spans ({spans_ddl}, PRIMARY KEY (treaty, state, start));
         """)
         con.executemany(
             "INSERT INTO states VALUES (?,?,?,?,?,?,?)",
             [
-                (s.alpha3, s.name, s.depositary_name, s.alpha2, s.kind, s.capital, s.wikidata)
+                (
+                    s.alpha3,
+                    s.name,
+                    s.depositary_name,
+                    s.alpha2 or None,
+                    s.kind,
+                    s.capital or None,
+                    s.wikidata or None,
+                )
                 for s in sorted(ledger.states.values(), key=lambda s: s.alpha3)
             ],
         )
         con.executemany(
             "INSERT INTO treaties VALUES (?,?,?,?,?)",
             [
-                (t.id, t.short_name, t.full_name, t.adopted.isoformat(), t.depositary)
+                (t.id, t.short_name, t.full_name, t.adopted.isoformat(), t.depositary or None)
                 for t in sorted(ledger.treaties.values(), key=lambda t: t.id)
             ],
         )
@@ -266,43 +417,19 @@ def _sqlite(ledger: Ledger, treaty: str | None) -> bytes:
             ],
         )
         rows = acts(ledger, treaty)
+        marks = ",".join("?" * len(act_cols))
         con.executemany(
-            "INSERT INTO acts VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    r["id"],
-                    r["treaty"],
-                    r["state"],
-                    r["kind"],
-                    r["date"],
-                    r["effective"],
-                    r["depositary"],
-                    r["reading"],
-                    r["note"],
-                )
-                for r in rows
-            ],
+            f"INSERT INTO acts VALUES ({marks})",
+            [tuple(_sql_value(r[c.name]) for c in act_cols) for r in rows],
         )
         con.executemany(
             "INSERT OR IGNORE INTO act_sources VALUES (?,?)",
             [(r["id"], s) for r in rows for s in r["sources"].split(";") if s],
         )
+        marks = ",".join("?" * len(span_cols))
         con.executemany(
-            "INSERT INTO spans VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    r["treaty"],
-                    r["state"],
-                    r["status"],
-                    r["start"],
-                    r["end"] or None,
-                    int(r["bound"]),
-                    int(r["contested"]),
-                    r["reason"],
-                    r["article"],
-                )
-                for r in spans(ledger, treaty)
-            ],
+            f"INSERT INTO spans VALUES ({marks})",
+            [tuple(_sql_value(r[c.name]) for c in span_cols) for r in spans(ledger, treaty)],
         )
         con.commit()
         con.execute("VACUUM")
@@ -332,7 +459,10 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def _ics(ledger: Ledger, after: date, treaty: str | None) -> bytes:
+def _ics(ledger: Ledger, after: date, treaty: str | None, stamp: datetime) -> bytes:
+    """One VEVENT per status change scheduled after ``after``. A calendar must hold at
+    least one component (RFC 5545 §3.6): with nothing scheduled, one VJOURNAL entry says
+    so (calendar apps show no event for it). DTSTAMP is the time of the export."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -340,14 +470,15 @@ def _ics(ledger: Ledger, after: date, treaty: str | None) -> bytes:
         "CALSCALE:GREGORIAN",
         "X-WR-CALNAME:treatywatch: what takes effect next",
     ]
-    stamp = after.strftime("%Y%m%dT000000Z")
-    for c in ledger.upcoming(after, treaty):
+    dtstamp = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    upcoming = ledger.upcoming(after, treaty)
+    for c in upcoming:
         summary = f"{c.state.name}: {c.treaty.short_name} — {c.after.value if c.after else ''}"
         src = ledger.source_list(c.reason.sources)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{_uid(c.treaty.id, c.state.alpha3, c.date.isoformat(), str(c.after))}",
-            f"DTSTAMP:{stamp}",
+            f"DTSTAMP:{dtstamp}",
             f"DTSTART;VALUE=DATE:{c.date.strftime('%Y%m%d')}",
             f"SUMMARY:{_ics_text(summary.replace('_', ' '))}",
             f"DESCRIPTION:{_ics_text(c.reason.text + ' (' + c.reason.article + ')')}",
@@ -355,21 +486,59 @@ def _ics(ledger: Ledger, after: date, treaty: str | None) -> bytes:
         if src:
             lines.append(f"URL:{src[0].url}")
         lines.append("END:VEVENT")
+    if not upcoming:
+        scope = ledger.treaties[treaty].short_name if treaty else "any treaty in the record"
+        lines += [
+            "BEGIN:VJOURNAL",
+            f"UID:{_uid('nothing-scheduled', treaty or 'all', after.isoformat())}",
+            f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{after.strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_text(f'treatywatch: no status change scheduled after {after}')}",
+            "DESCRIPTION:"
+            + _ics_text(
+                f"The record holds no status change under {scope} dated after {after} "
+                "(only changes already determined, such as withdrawals whose notice has "
+                "been received, are scheduled)."
+            ),
+            "END:VJOURNAL",
+        ]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(x) for x in lines) + "\r\n").encode("utf-8")
 
 
-def _atom(ledger: Ledger, treaty: str | None) -> bytes:
-    changes: list[Change] = [
-        c for c in ledger.changes(date.min, date.max, treaty) if c.type == "status"
-    ]
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+def entry_url(base_url: str, c: Change) -> str:
+    """The web app's page for a change: the state's page on the day of the change."""
+    return f"{base_url}/state/{c.state.alpha3}?on={c.date.isoformat()}"
+
+
+def _atom(
+    ledger: Ledger,
+    treaty: str | None,
+    since: date,
+    until: date,
+    base_url: str,
+    self_url: str | None,
+) -> bytes:
+    """Status changes dated ``since`` to ``until`` (inclusive), newest first; each entry
+    links to its page on the web app at ``base_url`` (rel="alternate") and to its first
+    source (rel="related"), and has a summary."""
+    changes: list[Change] = [c for c in ledger.changes(since, until, treaty) if c.type == "status"]
     changes.sort(key=lambda c: (c.date, c.treaty.id, c.state.alpha3), reverse=True)
-    updated = changes[0].date.isoformat() if changes else "1970-01-01"
+    updated = (changes[0].date if changes else since).isoformat()
+    feed_url = self_url or f"{base_url}/changes.atom"
+    scope = ledger.treaties[treaty].short_name if treaty else "all treaties"
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        "<title>treatywatch: status changes</title>",
+        f"<title>treatywatch: status changes ({escape(scope)})</title>",
+        f"<subtitle>Status changes dated {since} to {until}</subtitle>",
         f"<id>urn:treatywatch:changes:{escape(treaty or 'all')}</id>",
+        f'<link rel="self" type="application/atom+xml" href="{_attr(feed_url)}"/>',
+        f'<link rel="alternate" type="text/html" href="{_attr(base_url + "/")}"/>',
         f"<updated>{updated}T00:00:00Z</updated>",
         "<author><name>treatywatch</name></author>",
     ]
@@ -378,24 +547,30 @@ def _atom(ledger: Ledger, treaty: str | None) -> bytes:
         before = c.before.value if c.before else ""
         after_ = c.after.value if c.after else ""
         title = f"{c.state.name}: {before} -> {after_} ({c.treaty.short_name})"
+        article = f" ({c.reason.article})" if c.reason.article else ""
         out += [
             "<entry>",
             f"<title>{escape(title)}</title>",
+            f'<link rel="alternate" type="text/html" href="{_attr(entry_url(base_url, c))}"/>',
             "<id>urn:treatywatch:"
             + _uid(c.treaty.id, c.state.alpha3, c.date.isoformat(), after_)
             + "</id>",
             f"<updated>{c.date.isoformat()}T00:00:00Z</updated>",
-            f"<summary>{escape(c.reason.text)} ({escape(c.reason.article)})</summary>",
+            f"<summary>{escape(c.reason.text or title)}{escape(article)}</summary>",
         ]
         if src:
-            out.append(f'<link rel="related" href="{escape(src[0].url, {chr(34): "&quot;"})}"/>')
+            out.append(f'<link rel="related" href="{_attr(src[0].url)}"/>')
         out.append("</entry>")
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def write_atomic(data: bytes, path: str) -> None:
-    """Write to ``path`` atomically (temporary file + rename); '-' is standard output."""
+    """Write to ``path`` atomically (temporary file + rename); '-' is standard output.
+
+    A folder, a missing folder or a file that cannot be written is a FileError, and no
+    temporary file is left behind.
+    """
     if path == "-":
         import sys
 
@@ -403,9 +578,44 @@ def write_atomic(data: bytes, path: str) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp"
-    )
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, target)
+    parent = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise FileError(
+            Problem(
+                "a folder, not a file",
+                file=path,
+                field="--output",
+                value=path,
+                hint=f"name a file, e.g. -o {target / 'export'}",
+            )
+        )
+    if not parent.is_dir():
+        raise FileError(
+            Problem(
+                f"the folder {parent} does not exist",
+                file=path,
+                field="--output",
+                value=path,
+                hint="create the folder first",
+            )
+        )
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FileError(
+            Problem(f"cannot write there ({exc.strerror})", file=path, field="--output", value=path)
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FileError(
+            Problem(
+                f"cannot write the file ({exc.strerror})", file=path, field="--output", value=path
+            )
+        ) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

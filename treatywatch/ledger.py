@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from treatywatch import cache, law
 from treatywatch import data as data_mod
 from treatywatch.bulk import paused_gc
-from treatywatch.errors import DataError, Problem
+from treatywatch.errors import DataError, NotFound, Problem, UsageError
 from treatywatch.model import (
     BOUND,
     Act,
@@ -63,13 +64,49 @@ class Change:
     reason: Reason
 
 
+#: The columns of ``Ledger.to_records`` for answers and for changes.
+ANSWER_COLUMNS = [
+    "state",
+    "state_name",
+    "treaty",
+    "on",
+    "status",
+    "bound",
+    "contested",
+    "since",
+    "until",
+    "reason",
+    "article",
+    "sources",
+]
+CHANGE_COLUMNS = [
+    "date",
+    "state",
+    "state_name",
+    "treaty",
+    "type",
+    "from",
+    "to",
+    "act",
+    "article",
+    "text",
+    "sources",
+]
+
 _Pair = tuple[str, str]
 #: One span boundary: the pair's status from that day, or None when its last span ends.
 _Move = tuple[_Pair, Status | None]
 
 
 class Ledger:
-    """Indexes over derived spans; build once, query many times."""
+    """Indexes over derived spans; build once, query many times.
+
+    Every query takes states and treaties as people write them, as the CLI does: an ISO
+    code, a name, an alias or a capital (``"Finland"``, ``"fin"``, ``"Helsinki"``), a
+    treaty id or alias (``"Ottawa Convention"``). An unknown name raises ``NotFound`` (a
+    ``TreatywatchError``) with suggestions. ``to_records`` and ``to_frame`` turn answers
+    and changes into rows for pandas.
+    """
 
     def __init__(
         self,
@@ -112,16 +149,18 @@ class Ledger:
 
     @classmethod
     def build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
+        """Derive every pair's spans from a dataset; return the ledger and every problem
+        the law finds (a ledger with problems answers, but ``load`` refuses it)."""
         with paused_gc():
             return cls._build(dataset)
 
     @classmethod
     def _build(cls, dataset: data_mod.Dataset) -> tuple[Ledger, list[Problem]]:
-        problems: list[Problem] = []
+        problems, repeats = data_mod.duplicate_acts(dataset.acts)
         by_pair: dict[tuple[str, str], list[Act]] = defaultdict(list)
         by_treaty: dict[str, list[Act]] = defaultdict(list)
         for act in dataset.acts:
-            if act.alternate:
+            if act.alternate or (repeats and id(act) in repeats):
                 continue
             by_pair[(act.state, act.treaty)].append(act)
             by_treaty[act.treaty].append(act)
@@ -236,21 +275,56 @@ class Ledger:
     # --- names -----------------------------------------------------------------------------
 
     def state(self, text: str) -> State:
+        """The state a code, name, alias or capital names; NotFound with suggestions."""
         if self._state_names is None:
             self._state_names = state_index(self.states.values())
-        return self._state_names.get(text)
+        try:
+            return self._state_names.get(text)
+        except NotFound as exc:
+            other = self._treaty_index().has(text)
+            if other is None:
+                raise
+            hint = f"{text!r} names a treaty ({other.id}), not a state"
+            raise NotFound("state", text, exc.suggestions, hint) from None
 
     def treaty(self, text: str) -> Treaty:
+        """The treaty an id, name or alias names; NotFound with suggestions."""
+        try:
+            return self._treaty_index().get(text)
+        except NotFound as exc:
+            if self._state_names is None:
+                self._state_names = state_index(self.states.values())
+            other = self._state_names.has(text)
+            if other is None:
+                raise
+            hint = f"{text!r} names a state ({other.name}), not a treaty"
+            raise NotFound("treaty", text, exc.suggestions, hint) from None
+
+    def _treaty_index(self) -> Index[Treaty]:
         if self._treaty_names is None:
             self._treaty_names = treaty_index(self.treaties.values())
-        return self._treaty_names.get(text)
+        return self._treaty_names
+
+    def _sid(self, text: str) -> str:
+        # The alpha-3 code a query names: a code as stored costs one dict look-up.
+        return text if text in self.states else self.state(text).alpha3
+
+    def _tid(self, text: str) -> str:
+        return text if text in self.treaties else self.treaty(text).id
 
     # --- queries ---------------------------------------------------------------------------
 
     def spans(self, state: str, treaty: str) -> list[Span]:
-        return self._spans.get((state, treaty), [])
+        """A state's spans under a treaty, oldest first (empty: no act recorded)."""
+        return self._spans.get((self._sid(state), self._tid(treaty)), [])
 
     def status(self, state: str, treaty: str, on: date) -> Answer:
+        """The status of ``state`` under ``treaty`` on ``on``, with its reasons.
+
+        ``ledger.status("Finland", "Ottawa Convention", date(2026, 1, 10)).status`` is
+        ``Status.WITHDRAWN``.
+        """
+        state, treaty = self._sid(state), self._tid(treaty)
         key = (state, treaty)
         spans = self._spans.get(key)
         span = None
@@ -266,10 +340,11 @@ class Ledger:
 
     def neighbours(self, state: str) -> dict[str, list[Border]]:
         """Land neighbours of a state, each with every source's reading of the length."""
-        return {k: list(v) for k, v in self._neighbours.get(state, {}).items()}
+        return {k: list(v) for k, v in self._neighbours.get(self._sid(state), {}).items()}
 
     def bound_set(self, treaty: str, on: date) -> set[str]:
         """States bound by ``treaty`` on ``on`` (index look-ups only)."""
+        treaty = self._tid(treaty)
         out = set()
         right = bisect.bisect_right
         for state in self._by_treaty.get(treaty, []):
@@ -294,6 +369,7 @@ class Ledger:
 
         ``select(d, party_of=["nato"], borders=["RUS"], not_party_of=["apmbc"])``
         """
+        borders = [self._sid(b) for b in borders]
         sets: list[set[str]] = [self.bound_set(t, on) for t in party_of]
         sets += [set(self._neighbours.get(b, {})) for b in borders]
         result = set.intersection(*sets) if sets else set(self.states)
@@ -365,6 +441,7 @@ class Ledger:
         self, treaty: str, on: date, statuses: Iterable[Status] | None = None
     ) -> list[Answer]:
         """States under ``treaty`` on ``on`` whose status is in ``statuses`` (default: bound)."""
+        treaty = self._tid(treaty)
         wanted = frozenset(statuses) if statuses is not None else BOUND
         out = []
         for state in self._by_treaty.get(treaty, []):
@@ -375,11 +452,13 @@ class Ledger:
 
     def disputes(self, state: str, treaty: str) -> list[Act]:
         """Readings that a source gives but the record does not follow."""
-        return list(self._disputes.get((state, treaty), []))
+        return list(self._disputes.get((self._sid(state), self._tid(treaty)), []))
 
     def events(self, state: str, treaty: str | None = None) -> list[Event]:
         """Political steps of a state (under one treaty, or all), oldest first."""
+        state = self._sid(state)
         if treaty is not None:
+            treaty = self._tid(treaty)
             return list(self._events.get((state, treaty), ()))
         out = []
         for (s, t), evs in self._events.items():
@@ -389,6 +468,8 @@ class Ledger:
 
     def timeline(self, state: str, treaty: str | None = None) -> list[Change]:
         """Every status change and political event of a state, oldest first."""
+        state = self._sid(state)
+        treaty = self._tid(treaty) if treaty is not None else None
         return [
             c
             for c in self._change_list()[0]
@@ -396,12 +477,17 @@ class Ledger:
         ]
 
     def changes(self, since: date, until: date, treaty: str | None = None) -> list[Change]:
+        """Status changes and events dated ``since`` to ``until`` (both included)."""
+        treaty = self._tid(treaty) if treaty is not None else None
         changes, days = self._change_list()
         lo = bisect.bisect_left(days, since)
         hi = bisect.bisect_right(days, until)
         return [c for c in changes[lo:hi] if treaty is None or c.treaty.id == treaty]
 
     def upcoming(self, after: date, treaty: str | None = None) -> list[Change]:
+        """Status changes dated strictly after ``after`` that the record already
+        determines (a withdrawal whose notice has been received)."""
+        treaty = self._tid(treaty) if treaty is not None else None
         changes, days = self._change_list()
         lo = bisect.bisect_right(days, after)
         return [
@@ -457,6 +543,74 @@ class Ledger:
                 None,
                 reason,
             )
+
+    # --- rows for data tools -------------------------------------------------------------
+
+    def to_records(self, items: Iterable[Answer | Change]) -> list[dict[str, Any]]:
+        """Answers (``status``, ``parties``) or changes (``timeline``, ``changes``,
+        ``upcoming``) as flat rows: dates as ``datetime.date``, missing values None,
+        sources as their URLs joined by ``;``. The columns are ANSWER_COLUMNS or
+        CHANGE_COLUMNS."""
+        out: list[dict[str, Any]] = []
+        for item in items:
+            if isinstance(item, Answer):
+                span = item.span
+                reasons = item.reasons
+                ids = [s for r in reasons for s in r.sources]
+                out.append(
+                    {
+                        "state": item.state.alpha3,
+                        "state_name": item.state.name,
+                        "treaty": item.treaty.id,
+                        "on": item.on,
+                        "status": item.status.value,
+                        "bound": span.bound if span else False,
+                        "contested": span.contested if span else False,
+                        "since": span.start if span else None,
+                        "until": span.end if span else None,
+                        "reason": reasons[-1].text if reasons else None,
+                        "article": (reasons[-1].article or None) if reasons else None,
+                        "sources": ";".join(s.url for s in self.source_list(ids)) or None,
+                    }
+                )
+            elif isinstance(item, Change):
+                out.append(
+                    {
+                        "date": item.date,
+                        "state": item.state.alpha3,
+                        "state_name": item.state.name,
+                        "treaty": item.treaty.id,
+                        "type": item.type,
+                        "from": item.before.value if item.before else None,
+                        "to": item.after.value if item.after else None,
+                        "act": item.reason.act,
+                        "article": item.reason.article or None,
+                        "text": item.reason.text,
+                        "sources": ";".join(s.url for s in self.source_list(item.reason.sources))
+                        or None,
+                    }
+                )
+            else:
+                raise TypeError(f"to_records takes Answer or Change items, not {type(item)}")
+        return out
+
+    def to_frame(self, items: Iterable[Answer | Change]) -> Any:
+        """``to_records`` as a pandas DataFrame, date columns as ``datetime64`` (missing:
+        ``NaT``). Needs pandas: ``pip install 'treatywatch[frame]'``."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise UsageError(
+                "to_frame needs pandas: pip install 'treatywatch[frame]' (or use to_records)"
+            ) from None
+        items = list(items)
+        records = self.to_records(items)
+        is_change = bool(items) and isinstance(items[0], Change)
+        columns = CHANGE_COLUMNS if is_change else ANSWER_COLUMNS
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        for col in ("date",) if is_change else ("on", "since", "until"):
+            frame[col] = pd.to_datetime(frame[col])
+        return frame
 
     def source_list(self, ids: Iterable[str]) -> list[Source]:
         """Sources by id, in order, each URL once."""

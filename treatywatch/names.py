@@ -46,12 +46,25 @@ class Index(Generic[T]):
         key = normalize(text)
         if key in self.keys:
             return self.keys[key]
-        close = difflib.get_close_matches(key, list(self.keys), n=6, cutoff=0.75)
+        raise NotFound(self.what, text, self.suggestions(key))
+
+    def suggestions(self, key: str) -> list[str]:
+        """Up to three labels for a normalized key that names nothing: names that hold it
+        as whole words ("ottawa" -> the Ottawa Convention), then close spellings."""
+        found: list[str] = []
+        if key:
+            padded = f" {key} "
+            found += [k for k in self.keys if padded in f" {k} "]
+        found += difflib.get_close_matches(key, list(self.keys), n=6, cutoff=0.75)
         labels: list[str] = []
-        for k in close:
+        for k in found:
             if self.labels[k] not in labels:
                 labels.append(self.labels[k])
-        raise NotFound(self.what, text, labels[:3])
+        return labels[:3]
+
+    def has(self, text: str) -> T | None:
+        """The item ``text`` names, or None."""
+        return self.keys.get(normalize(text))
 
 
 def state_index(states: Iterable[State]) -> Index[State]:

@@ -74,6 +74,13 @@ def from_bytes(raw: bytes, content_type: str | None) -> Document:
         raise InputError(f"input larger than {MAX_BYTES / 1e6:.0f} MB")
     if not raw.strip():
         raise InputError("empty input: nothing to read")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark (Windows "Unicode" text) is text: its zero
+        # bytes are half of every ASCII character, not a sign of binary data.
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-16 text despite its byte-order mark") from None
     head = raw[:8192]
     if b"\x00" in head or _control_ratio(head) > 0.1:
         raise InputError("binary input: give plain text or HTML")
