@@ -147,7 +147,14 @@ class Checker:
         if self._protocol_of_another(claim, asof):
             return
         handler = getattr(self, "_" + claim.kind)
-        handler(claim, asof, published)
+        if claim.date_assumed:
+            # A date assumed from the publication (the report gives none) is not the
+            # report's word: judge the claim as undated, as of publication.
+            shown, claim.date = claim.date, None
+            handler(claim, asof, published)
+            claim.date = shown
+        else:
+            handler(claim, asof, published)
         if claim.verdict in ("contradicted",) and not self._complete(claim, asof):
             self._set(
                 claim,

@@ -734,8 +734,13 @@ def _sentence_claims(
         in_sentence = {c for m in found_in.states for c in m.codes}
         # The day's news: the headline or lede, or a present perfect, with no date given
         # (a plan or a negation is not news of a done step).
-        news = modality == "asserted" and (
-            ctx.index <= 1 or _PERFECT.search(sentence[clause_start:end]) is not None
+        headline = ctx.index == 0 and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+        news = (
+            modality == "asserted"
+            and (headline or _PERFECT.search(sentence[clause_start:end]) is not None)
+            and not _COUNTED_FROM.search(
+                sentence, max(0, min(clause_start, start - 30)), min(len(sentence), end + 40)
+            )
         )
         claim_treaty = None if real_kind in FIGURE_KINDS else (treaty or sentence_treaty)
         treaty_doubt = (
@@ -820,9 +825,13 @@ def _sentence_claims(
     return claims
 
 
+#: Words that date a step from another ("a week later", "two days after"): not the
+#: day of publication.
+_COUNTED_FROM = re.compile(r"\b(?:later|earlier|ago|after|before|previously|since)\b", re.I)
 #: A clause whose subject is a count of states ("110 State Parties have ratified it").
 _COUNT_SUBJECT = re.compile(
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\s+"
+    # (a bare count: not "the three countries", which names states said before)
+    r"(?<!the )(?<!these )(?<!those )(?<!all )\b(?:\d{2,}[\d,]*|dozens|hundreds|scores)\s+"
     r"(?:\w+\s+)?(?:states?|countries|nations|state parties|states parties|signatories|"
     r"members|governments)\b",
     re.I,

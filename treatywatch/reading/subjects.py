@@ -94,7 +94,7 @@ def _open_relative(sentence: str, before: int) -> int | None:
 
 #: A status trigger whose states follow it ("ratified by", "including", "non-member").
 _LISTED_AFTER = re.compile(
-    r"(?:\bby|\bcountries|\bstates|\bnations|\bincluding|\binclude|\bincludes|\bincluded|"
+    r"(?:\bby|\bincluding|\binclude|\bincludes|\bincluded|"
     r"\bsuch as|\bamong them|\bnamely|\bare|non-members?)$",
     re.I,
 )
