@@ -95,6 +95,11 @@ def cmd_add_act(args: argparse.Namespace) -> str:
 def cmd_import(args: argparse.Namespace) -> str:
     from treatywatch import overlay
 
+    if args.path == "unoda" and args.file:
+        from treatywatch.importers import unoda
+
+        root = Path(args.data) if args.data else None
+        return unoda.run(Path(args.file), args.treaty, args.format, args.apply, root)
     rows, sources = overlay.read_import(args.path)
     ids = overlay.add_acts(
         _store(args),
@@ -662,7 +667,11 @@ def _parser() -> argparse.ArgumentParser:
         "Import acts (CSV with a header, or JSON lines) into the overlay, all or none.",
         "treatywatch import acts.csv --db overlay.db",
     )
-    sp.add_argument("path")
+    sp.add_argument("path", help="a file of acts, or a depositary's name (unoda) before FILE")
+    sp.add_argument("file", nargs="?", help="with unoda: the harvest's treatydata.json")
+    sp.add_argument("--treaty", help="with unoda: compare one treaty only")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
+    sp.add_argument("--apply", action="store_true", help="with unoda: write the new acts")
     sp.add_argument("--why")
 
     sp = add(

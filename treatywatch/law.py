@@ -260,6 +260,12 @@ def _sign(run: _Run, act: Act) -> None:
         # A further signature (e.g. of a new accession treaty) changes nothing.
         run.done.append(_Transition(act.day, Status.SIGNATORY, _reason(act, "signed again", art)))
         return
+    if run.signed and act.depositary and run.current in (Status.CONSENTED, Status.PARTY):
+        # A treaty with several depositaries (NPT Art. IX(2)): signing in a further capital
+        # after depositing in another is a copy of the same act; the first one counts.
+        text = f"signed at {act.depositary} too (a further depositary; the first signature counts)"
+        run.done.append(_Transition(act.day, run.current, _reason(act, text, art)))
+        return
     if run.current not in (Status.NOT_PARTY, Status.SIGNATURE_WITHDRAWN):
         run.problem(act, f"signature by a state that is already {run.current.value}")
         return

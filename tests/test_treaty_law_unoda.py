@@ -1,0 +1,107 @@
+"""The law of the treaties loaded from the UNODA harvest, case by case on the real record.
+
+Each case: a state, a treaty, a day, the status the record must give, and the article the
+status rests on (the reason that opened the span, or its latest reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from treatywatch.ledger import Ledger
+from treatywatch.model import Status
+
+
+@dataclass(frozen=True)
+class Case:
+    treaty: str
+    state: str
+    on: str
+    status: Status
+    article: str
+    why: str
+
+
+CASES = [
+    # NPT: several depositaries, the first deposit counts (Art. IX(4)).
+    Case("npt", "CHN", "1992-03-08", Status.NOT_PARTY, "", "before its first deposit"),
+    Case("npt", "CHN", "1992-03-09", Status.PARTY, "Art. IX(4)", "London deposit, the first"),
+    Case("npt", "IRL", "1970-03-04", Status.CONSENTED, "Art. IX(4)", "ratified before EIF"),
+    Case("npt", "IRL", "1970-03-05", Status.PARTY, "Art. IX(3)", "the treaty's own EIF"),
+    Case("npt", "USA", "1970-03-05", Status.PARTY, "Art. IX(3)", "a depositary, on EIF"),
+    Case("npt", "PRK", "1993-06-10", Status.WITHDRAWAL_PENDING, "Art. X(1)", "1993 notice"),
+    Case("npt", "PRK", "1993-06-12", Status.PARTY, "VCLT Art. 68", "1993 notice suspended"),
+    Case("npt", "PRK", "2003-04-09", Status.WITHDRAWAL_PENDING, "Art. X(1)", "three months"),
+    Case("npt", "PRK", "2003-04-10", Status.WITHDRAWN, "Art. X(1)", "2003 notice effective"),
+    Case("npt", "YEM", "1990-05-22", Status.PARTY, "succession", "the union of the Yemens"),
+    Case("npt", "IND", "2026-01-01", Status.NOT_PARTY, "", "never signed"),
+    # BWC: Art. XIV(3) EIF on the depositaries' deposits, Art. XIV(4) on deposit.
+    Case("bwc", "USA", "1975-03-26", Status.PARTY, "Art. XIV(3)", "deposited on EIF day"),
+    Case("bwc", "GBR", "1975-03-25", Status.SIGNATORY, "Art. XIV(1)", "a depositary, before"),
+    Case("bwc", "DNK", "1975-03-25", Status.CONSENTED, "Art. XIV(4)", "deposited before EIF"),
+    Case("bwc", "KIR", "2025-05-19", Status.NOT_PARTY, "", "before its accession"),
+    Case("bwc", "KIR", "2025-05-20", Status.PARTY, "Art. XIV(4)", "bound on deposit"),
+    Case("bwc", "TZA", "2019-08-14", Status.PARTY, "Art. XIV(4)", "ratified 2019 in London"),
+    Case("bwc", "EGY", "2026-01-01", Status.SIGNATORY, "Art. XIV(1)", "signed, never ratified"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.treaty} {c.state} {c.on}: {c.why}")
+def test_status_and_article(ledger: Ledger, case: Case) -> None:
+    answer = ledger.status(case.state, case.treaty, date.fromisoformat(case.on))
+    assert answer.status is case.status
+    if case.article:
+        articles = [r.article for r in answer.reasons]
+        assert any(a.startswith(case.article) for a in articles), articles
+
+
+def test_the_dprk_reading_is_kept_as_a_dispute(ledger: Ledger) -> None:
+    disputes = ledger.disputes("PRK", "npt")
+    assert [(str(a.date), str(a.effective)) for a in disputes] == [("2003-01-10", "2003-01-11")]
+
+
+def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
+    """China deposited in London (9 Mar), Moscow (12 Mar) and Washington (17 Mar 1992)."""
+    spans = ledger.spans("CHN", "npt")
+    assert [(s.status, s.start.isoformat()) for s in spans] == [(Status.PARTY, "1992-03-09")]
+
+
+@pytest.mark.parametrize(
+    ("treaty", "count"),
+    [("npt", 190), ("bwc", 189)],
+)
+def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
+    """NPT: 191 deposited (UNODA's count, asserted on load), 190 bound (the DPRK withdrawn
+    under the record's reading); BWC: 189 (survivalscores 2026-08, asserted on load)."""
+    assert len(ledger.parties(treaty, date(2026, 12, 1))) == count
+
+
+def test_signing_in_a_further_capital_after_depositing_is_a_copy() -> None:
+    """NPT Art. IX(1)-(2): Ireland signed in Washington and Moscow on 1 July 1968, deposited
+    in Washington that day, and signed in London on 4 July. The London signature changes
+    nothing; a second signature at the same depositary (or one naming none) is still wrong."""
+    from dataclasses import replace
+
+    from tests.lawcases import EntryRule, acts, treaty
+    from treatywatch.law import InForce, derive
+
+    npt_like = treaty(
+        late=EntryRule("on_deposit", "IX(4)"),
+        opens=date(1968, 7, 1),
+        closes=date(1970, 3, 5),
+        eif=date(1970, 3, 5),
+    )
+    rows = acts(
+        ("signature", "1968-07-01"), ("ratification", "1968-07-01"), ("signature", "1968-07-04")
+    )
+    london = [replace(a, depositary="Washington") for a in rows[:2]]
+    london.append(replace(rows[2], depositary="London"))
+    spans, problems = derive(npt_like, london, InForce(date(1970, 3, 5)))
+    assert problems == []
+    assert [s.status for s in spans] == [Status.CONSENTED, Status.PARTY]  # same-day sign+ratify
+    assert any("London too" in r.text for r in spans[-1].reasons)
+    _, problems = derive(npt_like, rows, InForce(date(1970, 3, 5)))
+    assert problems and "already consented" in str(problems[0])

@@ -1,0 +1,1 @@
+"""Importers: read a depositary's published record and compare it with ours."""
