@@ -246,3 +246,12 @@ def test_unknown_treaty_is_a_usage_error(tmp_path: Path) -> None:
     path = write(tmp_path, {})
     with pytest.raises(UsageError, match="no treaty 'nato'"):
         unoda.run(path, "nato")
+
+
+def test_each_depositary_copy_has_its_own_act_id(ledger: Ledger) -> None:
+    """Denmark deposited its BWC ratification in London, Moscow and Washington on one day:
+    three acts, three ids (exports key acts by id); rows naming no depositary keep theirs."""
+    ids = [a.id for a in ledger.dataset.acts]
+    assert len(ids) == len(set(ids))
+    plain = act("accession", "1992-03-09")
+    assert plain.id == act("accession", "1992-03-09").id != act("accession", "1992-03-09", "X").id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,13 @@ def test_a_wrong_count_fails_the_load(data: Path) -> None:
 
 
 def test_a_count_short_only_by_missing_states_is_a_known_gap(data: Path) -> None:
-    """CFE: the record lacks the US deposit (coverage: missing [USA]), so 30 states are
-    bound on 2020-01-01. A published 31 is a known gap; 32, or 29, is wrong data."""
+    """CFE: the record lacks the US deposit (coverage: missing [USA]), so 29 states are
+    bound on 2020-01-01 (Czechoslovakia no longer counts after 1993). A published 30 is a
+    known gap; 31, or 28, is wrong data."""
     path = data / "treaties" / "cfe.yaml"
     text = path.read_text()
     assert "assertions: []" in text and "missing: [USA]" in text
-    for count, fails in ((31, False), (32, True), (29, True)):
+    for count, fails in ((30, False), (31, True), (28, True)):
         path.write_text(
             text.replace("assertions: []", f"assertions: [{{date: 2020-01-01, count: {count}}}]")
         )
@@ -122,3 +124,11 @@ def test_non_utf8_file(data: Path) -> None:
     (data / "events.csv").write_bytes(b"state,treaty,event,date,sources,note\nFIN,apmbc,\xff\n")
     _, problems = build(data)
     assert any(p.file == "events.csv" and "UTF-8" in p.message for p in problems)
+
+
+def test_a_state_that_ceased_to_exist_holds_no_status_after(data: Path) -> None:
+    """Czechoslovakia ratified the CFE Treaty; after 1993-01-01 it is bound by nothing."""
+    ledger, _ = build(data)
+    assert ledger is not None
+    assert ledger.status("CSK", "cfe", date(1992, 12, 31)).status.value == "party"
+    assert ledger.status("CSK", "cfe", date(1993, 1, 1)).status.value == "not_party"

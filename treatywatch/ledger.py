@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -140,7 +140,7 @@ class Ledger:
             pair_spans, found = law.derive(
                 dataset.treaties[tid], acts, in_force[tid], conflicts, inherited
             )
-            spans[(state, tid)] = pair_spans
+            spans[(state, tid)] = _until_state_end(pair_spans, dataset.states[state].end)
             problems.extend(found)
         ledger = cls(dataset, spans, in_force)
         problems.extend(ledger.check_assertions())
@@ -181,6 +181,7 @@ class Ledger:
                             if x.kind in kinds
                             and not x.alternate
                             and (not isinstance(on, date) or x.day <= on)
+                            and not _gone(self.states[x.state], on)
                         }
                     )
                     status = f"states with acts of kind {' or '.join(kinds)}"
@@ -460,6 +461,22 @@ class Ledger:
             if src is not None and src.url not in seen:
                 seen[src.url] = src
         return list(seen.values())
+
+
+def _gone(state: State, on: object) -> bool:
+    """Whether a state had ceased to exist by ``on`` (a count of that day leaves it out)."""
+    return isinstance(on, date) and state.end is not None and state.end <= on
+
+
+def _until_state_end(spans: list[Span], end: date | None) -> list[Span]:
+    """A state that ceased to exist (Czechoslovakia, the GDR) holds no status after its end:
+    its last span closes on that day; its successors answer for themselves."""
+    if end is None or not spans or (spans[-1].end is not None and spans[-1].end <= end):
+        return spans
+    kept = [s for s in spans if s.start < end]
+    if kept and (kept[-1].end is None or kept[-1].end > end):
+        kept[-1] = replace(kept[-1], end=end)
+    return kept
 
 
 def _predecessor_signature(

@@ -309,9 +309,12 @@ class Act(Compact):
 
     @property
     def id(self) -> str:
-        key = "|".join(
-            [self.treaty, self.state, self.kind.value, str(self.date), ";".join(self.sources)]
-        )
+        parts = [self.treaty, self.state, self.kind.value, str(self.date), ";".join(self.sources)]
+        if self.depositary:
+            # one act per depositary (NPT, BWC: London, Moscow, Washington on the same day);
+            # rows that name none keep the ids they always had
+            parts.append(self.depositary)
+        key = "|".join(parts)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property
