@@ -46,6 +46,13 @@ CASES = [
     Case("bwc", "KIR", "2025-05-20", Status.PARTY, "Art. XIV(4)", "bound on deposit"),
     Case("bwc", "TZA", "2019-08-14", Status.PARTY, "Art. XIV(4)", "ratified 2019 in London"),
     Case("bwc", "EGY", "2026-01-01", Status.SIGNATORY, "Art. XIV(1)", "signed, never ratified"),
+    # ENMOD: in force on the 20th ratification (Art. IX(3)), later joiners on deposit (IX(4));
+    # no withdrawal clause, so the Vienna Convention's fallback (VCLT Art. 56) would apply.
+    Case("enmod", "USA", "1980-01-17", Status.PARTY, "Art. IX(4)", "ratified after EIF"),
+    Case("enmod", "USA", "1980-01-16", Status.SIGNATORY, "Art. IX(1)", "signed in 1977"),
+    Case("enmod", "CSK", "1978-10-05", Status.PARTY, "Art. IX(3)", "among the first 20"),
+    Case("enmod", "CSK", "1993-01-01", Status.NOT_PARTY, "", "ceased to exist"),
+    Case("enmod", "FRA", "2026-01-01", Status.NOT_PARTY, "", "never joined"),
 ]
 
 
@@ -71,11 +78,12 @@ def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("npt", 190), ("bwc", 189)],
+    [("npt", 190), ("bwc", 189), ("enmod", 78)],
 )
 def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
     """NPT: 191 deposited (UNODA's count, asserted on load), 190 bound (the DPRK withdrawn
-    under the record's reading); BWC: 189 (survivalscores 2026-08, asserted on load)."""
+    under the record's reading); BWC: 189 (survivalscores 2026-08, asserted on load);
+    ENMOD: 78 (the UN page of 2026-02-03; Czechoslovakia and the GDR no longer count)."""
     assert len(ledger.parties(treaty, date(2026, 12, 1))) == count
 
 
@@ -105,3 +113,9 @@ def test_signing_in_a_further_capital_after_depositing_is_a_copy() -> None:
     assert any("London too" in r.text for r in spans[-1].reasons)
     _, problems = derive(npt_like, rows, InForce(date(1970, 3, 5)))
     assert problems and "already consented" in str(problems[0])
+
+
+def test_enmod_has_no_withdrawal_clause(ledger: Ledger) -> None:
+    """Art. VII: unlimited duration, no denunciation clause: VCLT Art. 56 is the fallback."""
+    rule = ledger.treaties["enmod"].withdrawal
+    assert rule.fallback and rule.article == "VCLT Art. 56(1)"
