@@ -53,6 +53,14 @@ CASES = [
     Case("enmod", "CSK", "1978-10-05", Status.PARTY, "Art. IX(3)", "among the first 20"),
     Case("enmod", "CSK", "1993-01-01", Status.NOT_PARTY, "", "ceased to exist"),
     Case("enmod", "FRA", "2026-01-01", Status.NOT_PARTY, "", "never joined"),
+    # PTBT: in force when the three Original Parties deposited (Art. III(3)), later on deposit
+    # (III(4)); withdrawal: three months' notice, supreme interests (Art. IV).
+    Case("ptbt", "GBR", "1963-10-10", Status.PARTY, "Art. III(3)", "an Original Party"),
+    Case("ptbt", "GBR", "1963-10-09", Status.SIGNATORY, "Art. III(1)", "signed 5 Aug 1963"),
+    Case("ptbt", "YUG", "1964-01-31", Status.PARTY, "Art. III(4)", "SFRY, listed under Serbia"),
+    Case("ptbt", "YUG", "1992-04-27", Status.NOT_PARTY, "", "Yugoslavia ceased to exist"),
+    Case("ptbt", "NGA", "1967-02-17", Status.PARTY, "Art. III(4)", "first deposit, London"),
+    Case("ptbt", "FRA", "2026-01-01", Status.NOT_PARTY, "", "never signed"),
 ]
 
 
@@ -78,7 +86,7 @@ def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("npt", 190), ("bwc", 189), ("enmod", 78)],
+    [("npt", 190), ("bwc", 189), ("enmod", 78), ("ptbt", 125)],
 )
 def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
     """NPT: 191 deposited (UNODA's count, asserted on load), 190 bound (the DPRK withdrawn
@@ -119,3 +127,11 @@ def test_enmod_has_no_withdrawal_clause(ledger: Ledger) -> None:
     """Art. VII: unlimited duration, no denunciation clause: VCLT Art. 56 is the fallback."""
     rule = ledger.treaties["enmod"].withdrawal
     assert rule.fallback and rule.article == "VCLT Art. 56(1)"
+
+
+def test_ptbt_withdrawal_rule(ledger: Ledger) -> None:
+    """Art. IV: three months' notice to all other parties, counted from the notice."""
+    rule = ledger.treaties["ptbt"].withdrawal
+    assert (str(rule.notice), rule.article, rule.counted_from) == ("3 months", "IV", "notice_given")
+    # Nigeria's Moscow signature dated after signature closed is kept, not applied
+    assert [str(a.date) for a in ledger.disputes("NGA", "ptbt")] == ["1964-09-02"]
