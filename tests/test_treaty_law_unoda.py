@@ -61,6 +61,11 @@ CASES = [
     Case("ptbt", "YUG", "1992-04-27", Status.NOT_PARTY, "", "Yugoslavia ceased to exist"),
     Case("ptbt", "NGA", "1967-02-17", Status.PARTY, "Art. III(4)", "first deposit, London"),
     Case("ptbt", "FRA", "2026-01-01", Status.NOT_PARTY, "", "never signed"),
+    # Outer Space Treaty: in force on the depositaries' deposits (Art. XIV(3)), later on
+    # deposit (XIV(4)); withdrawal one year after receipt (Art. XVI).
+    Case("outer_space", "USA", "1967-10-10", Status.PARTY, "Art. XIV(3)", "a depositary"),
+    Case("outer_space", "CHN", "1983-12-30", Status.PARTY, "Art. XIV(4)", "accession"),
+    Case("outer_space", "MNE", "2018-01-01", Status.NOT_PARTY, "", "SFRY signature not doubled"),
 ]
 
 
@@ -93,6 +98,15 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
     under the record's reading); BWC: 189 (survivalscores 2026-08, asserted on load);
     ENMOD: 78 (the UN page of 2026-02-03; Czechoslovakia and the GDR no longer count)."""
     assert len(ledger.parties(treaty, date(2026, 12, 1))) == count
+
+
+@pytest.mark.parametrize(
+    ("treaty", "count"),
+    [("outer_space", 106)],
+)
+def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
+    """Treaties whose record ends with the harvest (coverage.complete_until)."""
+    assert len(ledger.parties(treaty, date(2018, 7, 5))) == count
 
 
 def test_signing_in_a_further_capital_after_depositing_is_a_copy() -> None:
