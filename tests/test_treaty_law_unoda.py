@@ -66,6 +66,9 @@ CASES = [
     Case("outer_space", "USA", "1967-10-10", Status.PARTY, "Art. XIV(3)", "a depositary"),
     Case("outer_space", "CHN", "1983-12-30", Status.PARTY, "Art. XIV(4)", "accession"),
     Case("outer_space", "MNE", "2018-01-01", Status.NOT_PARTY, "", "SFRY signature not doubled"),
+    # Sea-Bed Treaty: Art. X(3)-(4), withdrawal Art. VIII (supreme interests, three months).
+    Case("seabed", "GBR", "1972-05-18", Status.PARTY, "Art. X(3)", "a depositary, on EIF"),
+    Case("seabed", "MNE", "2006-06-03", Status.PARTY, "succession", "the date of succession"),
 ]
 
 
@@ -102,7 +105,7 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("outer_space", 106)],
+    [("outer_space", 106), ("seabed", 93)],
 )
 def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
     """Treaties whose record ends with the harvest (coverage.complete_until)."""
@@ -149,3 +152,12 @@ def test_ptbt_withdrawal_rule(ledger: Ledger) -> None:
     assert (str(rule.notice), rule.article, rule.counted_from) == ("3 months", "IV", "notice_given")
     # Nigeria's Moscow signature dated after signature closed is kept, not applied
     assert [str(a.date) for a in ledger.disputes("NGA", "ptbt")] == ["1964-09-02"]
+
+
+def test_an_unexplained_instrument_is_kept_not_applied(ledger: Ledger) -> None:
+    """Sea-Bed: UNODA's "ratification" by Saint Kitts and Nevis in 1972 (before independence,
+    no signature) is an alternate reading, and its status is declared unknown."""
+    assert [a.kind.value for a in ledger.disputes("KNA", "seabed")] == ["ratification"]
+    assert not ledger.treaties["seabed"].complete_for("KNA", date(2018, 1, 1))
+    rule = ledger.treaties["seabed"].withdrawal
+    assert (str(rule.notice), rule.article) == ("3 months", "VIII")
