@@ -69,6 +69,14 @@ CASES = [
     # Sea-Bed Treaty: Art. X(3)-(4), withdrawal Art. VIII (supreme interests, three months).
     Case("seabed", "GBR", "1972-05-18", Status.PARTY, "Art. X(3)", "a depositary, on EIF"),
     Case("seabed", "MNE", "2006-06-03", Status.PARTY, "succession", "the date of succession"),
+    # CCW Protocol IV: six months after the 20th notification (Art. 2; CCW 5(3)), then six
+    # months after each notification (CCW 5(4)).
+    Case("ccw_p4", "AFG", "2017-08-09", Status.CONSENTED, "Art. CCW 5(4)", "notified"),
+    Case("ccw_p4", "AFG", "2018-02-09", Status.PARTY, "Art. CCW 5(4)", "six months later"),
+    # CCW Art. 1 amendment: in force 2004-05-18, six months after the 20th instrument.
+    Case("ccw_art1", "HUN", "2004-05-18", Status.PARTY, "Art. CCW 8(1)(b), 5(3)", "early"),
+    Case("ccw_art1", "PHL", "2022-11-10", Status.PARTY, "Art. CCW 8(1)(b), 5(4)", "late"),
+    Case("ccw_art1", "PHL", "2022-11-09", Status.CONSENTED, "Art. CCW 8(1)(b), 5(4)", "pending"),
 ]
 
 
@@ -94,7 +102,7 @@ def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("npt", 190), ("bwc", 189), ("enmod", 78), ("ptbt", 125)],
+    [("npt", 190), ("bwc", 189), ("enmod", 78), ("ptbt", 125), ("ccw_p4", 111), ("ccw_art1", 90)],
 )
 def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
     """NPT: 191 deposited (UNODA's count, asserted on load), 190 bound (the DPRK withdrawn
@@ -161,3 +169,20 @@ def test_an_unexplained_instrument_is_kept_not_applied(ledger: Ledger) -> None:
     assert not ledger.treaties["seabed"].complete_for("KNA", date(2018, 1, 1))
     rule = ledger.treaties["seabed"].withdrawal
     assert (str(rule.notice), rule.article) == ("3 months", "VIII")
+
+
+def test_ratifying_an_instrument_never_open_for_signature_needs_none() -> None:
+    """The CCW's 2001 amendment is ratified, accepted or acceded to, never signed: a
+    ratification without a signature is no problem there, but is where signature was open."""
+    from tests.lawcases import EntryRule, acts, treaty
+    from treatywatch.law import InForce, derive
+
+    amendment = treaty(late=EntryRule("months_after", "5(4)", months=6), opens=None, closes=None)
+    spans, problems = derive(
+        amendment, acts(("ratification", "2004-02-12")), InForce(date(2004, 5, 18))
+    )
+    assert problems == [] and spans[-1].status is Status.PARTY
+    assert "not in the record" not in spans[0].reasons[0].text
+    signable = treaty(late=EntryRule("months_after", "5(4)", months=6))
+    _, problems = derive(signable, acts(("ratification", "2004-02-12")), InForce(date(1999, 3, 1)))
+    assert problems and "never signed" in str(problems[0])

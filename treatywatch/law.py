@@ -307,7 +307,8 @@ def _consent(run: _Run, act: Act) -> None:
         text = f"ratifies the signature of its predecessor ({pred.state}, {pred.date})"
         run.done.append(_Transition(act.day, run.current, _reason(act, text, "VCLT Art. 14")))
         run.signed = True
-    unsigned = act.kind in AFTER_SIGNATURE and not run.signed
+    # An instrument never open for signature (the CCW's 2001 amendment) is ratified as such.
+    unsigned = act.kind in AFTER_SIGNATURE and not run.signed and t.signature_opens is not None
     if unsigned and t.signatures_complete:
         run.problem(
             act,
