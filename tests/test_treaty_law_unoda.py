@@ -73,6 +73,13 @@ CASES = [
     # months after each notification (CCW 5(4)).
     Case("ccw_p4", "AFG", "2017-08-09", Status.CONSENTED, "Art. CCW 5(4)", "notified"),
     Case("ccw_p4", "AFG", "2018-02-09", Status.PARTY, "Art. CCW 5(4)", "six months later"),
+    # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
+    # each notification (CCW 5(4)).
+    Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
+    Case("ccw_p1", "AUS", "1984-03-29", Status.PARTY, "Art. CCW 5(4)", "six months after"),
+    Case("ccw_p1", "AUT", "1983-12-02", Status.PARTY, "Art. CCW 5(3)", "with the Convention"),
+    Case("ccw_p3", "USA", "2009-07-21", Status.PARTY, "Art. CCW 5(4)", "US 2009 notification"),
+    Case("ccw_p2", "USA", "1995-09-24", Status.PARTY, "Art. CCW 5(4)", "US 1995 notification"),
     # CCW Art. 1 amendment: in force 2004-05-18, six months after the 20th instrument.
     Case("ccw_art1", "HUN", "2004-05-18", Status.PARTY, "Art. CCW 8(1)(b), 5(3)", "early"),
     Case("ccw_art1", "PHL", "2022-11-10", Status.PARTY, "Art. CCW 8(1)(b), 5(4)", "late"),
@@ -113,7 +120,7 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("outer_space", 106), ("seabed", 93)],
+    [("outer_space", 106), ("seabed", 93), ("ccw_p1", 118), ("ccw_p2", 96), ("ccw_p3", 115)],
 )
 def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
     """Treaties whose record ends with the harvest (coverage.complete_until)."""
@@ -186,3 +193,30 @@ def test_ratifying_an_instrument_never_open_for_signature_needs_none() -> None:
     signable = treaty(late=EntryRule("months_after", "5(4)", months=6))
     _, problems = derive(signable, acts(("ratification", "2004-02-12")), InForce(date(1999, 3, 1)))
     assert problems and "never signed" in str(problems[0])
+
+
+def test_a_recorded_threshold_day_splits_early_and_late_joiners() -> None:
+    """CCW Protocols I-III: the 20th notification (1983-06-02) is not derivable (early
+    notifications of states that no longer exist are missing); a state notifying after it is
+    bound six months after its own notification (CCW 5(4)), not on entry into force."""
+    from dataclasses import replace
+
+    from tests.lawcases import EntryRule, acts, treaty
+    from treatywatch.law import InForce, derive
+    from treatywatch.model import TreatyEntry
+
+    late = EntryRule("months_after", "CCW 5(4)", months=6, after="threshold")
+    base = replace(
+        treaty(late=late, opens=None, closes=None, eif=date(1983, 12, 2)),
+        adopted=date(1980, 10, 10),
+    )
+    assert base.entry is not None
+    recorded = replace(base, entry=replace(base.entry, threshold_reached=date(1983, 6, 2)))
+    assert isinstance(recorded.entry, TreatyEntry)
+    eif = InForce(date(1983, 12, 2))
+    for t, bound in ((recorded, "1984-03-29"), (base, "1983-12-02")):
+        spans, problems = derive(t, acts(("acceptance", "1983-09-29")), eif)
+        assert problems == []
+        assert spans[-1].status is Status.PARTY and spans[-1].start.isoformat() == bound
+    spans, _ = derive(recorded, acts(("acceptance", "1983-03-14")), eif)
+    assert spans[-1].start.isoformat() == "1983-12-02"  # before the 20th: on entry into force

@@ -579,11 +579,15 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         )
         if eif is not None:
             threshold = entry_data.get("threshold")
+            reached = y.day(
+                entry_data, "threshold_reached", "entry_into_force.threshold_reached", False
+            )
             entry = TreatyEntry(
                 eif,
                 str(entry_data.get("article", "")),
                 int(threshold) if threshold is not None else None,
                 rule,
+                reached,
             )
     closes_raw = sig.get("closes") if sig else None
     closes: date | None

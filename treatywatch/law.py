@@ -372,8 +372,9 @@ def _bound_from(run: _Run, act: Act) -> tuple[date | None, str, str]:
     rule = t.late_joiner
     nth = run.in_force.nth_deposit
     entry_article = t.entry.article if t.entry else rule.article
-    by_threshold = rule.after == "threshold" and nth is not None
-    early = act.day <= nth.day if by_threshold and nth is not None else act.day < eif
+    reached = nth.day if nth is not None else t.entry.threshold_reached if t.entry else None
+    by_threshold = rule.after == "threshold" and reached is not None
+    early = act.day <= reached if by_threshold and reached is not None else act.day < eif
     if early:
         return eif, entry_article, "the treaty's own entry into force"
     if rule.kind == "named_date":

@@ -208,6 +208,9 @@ class TreatyEntry(Compact):
     article: str
     threshold: int | None = None
     rule: EntryRule | None = None
+    #: The day of the Nth instrument where the record cannot derive it (early instruments of
+    #: states that no longer exist are missing): late joiners count from it.
+    threshold_reached: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
