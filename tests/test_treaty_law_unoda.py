@@ -73,6 +73,13 @@ CASES = [
     # months after each notification (CCW 5(4)).
     Case("ccw_p4", "AFG", "2017-08-09", Status.CONSENTED, "Art. CCW 5(4)", "notified"),
     Case("ccw_p4", "AFG", "2018-02-09", Status.PARTY, "Art. CCW 5(4)", "six months later"),
+    # Moon Agreement: 30th day after the 5th ratification (Art. 19(3)), later 30th day after
+    # deposit (19(4)); withdrawal one year after receipt (Art. 20).
+    Case("moon", "AUT", "1984-07-11", Status.PARTY, "Art. 19(3)", "the fifth ratification"),
+    Case("moon", "SAU", "2012-08-17", Status.PARTY, "Art. 19(4)", "30 days after"),
+    Case("moon", "SAU", "2024-01-04", Status.WITHDRAWAL_PENDING, "Art. 20", "notice pending"),
+    Case("moon", "SAU", "2024-01-05", Status.WITHDRAWN, "Art. 20", "one year after receipt"),
+    Case("moon", "FRA", "2026-01-01", Status.SIGNATORY, "Art. 19(1)", "signed 1980 only"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -109,7 +116,15 @@ def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("npt", 190), ("bwc", 189), ("enmod", 78), ("ptbt", 125), ("ccw_p4", 111), ("ccw_art1", 90)],
+    [
+        ("npt", 190),
+        ("bwc", 189),
+        ("enmod", 78),
+        ("ptbt", 125),
+        ("ccw_p4", 111),
+        ("ccw_art1", 90),
+        ("moon", 17),
+    ],
 )
 def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
     """NPT: 191 deposited (UNODA's count, asserted on load), 190 bound (the DPRK withdrawn
