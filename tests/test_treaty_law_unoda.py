@@ -80,6 +80,12 @@ CASES = [
     Case("moon", "SAU", "2024-01-04", Status.WITHDRAWAL_PENDING, "Art. 20", "notice pending"),
     Case("moon", "SAU", "2024-01-05", Status.WITHDRAWN, "Art. 20", "one year after receipt"),
     Case("moon", "FRA", "2026-01-01", Status.SIGNATORY, "Art. 19(1)", "signed 1980 only"),
+    # Nuclear Terrorism Convention: 30th day after the 22nd instrument (Art. 25(1)), later the
+    # 30th day after deposit (25(2)); denunciation one year after receipt (Art. 27).
+    Case("icsant", "BGD", "2007-07-07", Status.PARTY, "Art. 25(1)", "the 22nd instrument"),
+    Case("icsant", "FRA", "2013-10-10", Status.CONSENTED, "Art. 25(2)", "ratified 2013-09-11"),
+    Case("icsant", "FRA", "2013-10-11", Status.PARTY, "Art. 25(2)", "the thirtieth day"),
+    Case("icsant", "MNE", "2018-01-01", Status.SIGNATORY, "Art. 24(1)", "signature by succession"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -135,7 +141,14 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     ("treaty", "count"),
-    [("outer_space", 106), ("seabed", 93), ("ccw_p1", 118), ("ccw_p2", 96), ("ccw_p3", 115)],
+    [
+        ("outer_space", 106),
+        ("seabed", 93),
+        ("ccw_p1", 118),
+        ("ccw_p2", 96),
+        ("ccw_p3", 115),
+        ("icsant", 113),
+    ],
 )
 def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
     """Treaties whose record ends with the harvest (coverage.complete_until)."""
