@@ -86,6 +86,12 @@ CASES = [
     Case("icsant", "FRA", "2013-10-10", Status.CONSENTED, "Art. 25(2)", "ratified 2013-09-11"),
     Case("icsant", "FRA", "2013-10-11", Status.PARTY, "Art. 25(2)", "the thirtieth day"),
     Case("icsant", "MNE", "2018-01-01", Status.SIGNATORY, "Art. 24(1)", "signature by succession"),
+    # Antarctic Treaty: in force when all signatories had ratified (Art. XIII(5)); acceding
+    # states on deposit.
+    Case("antarctic", "GBR", "1961-06-22", Status.CONSENTED, "Art. XIII(5)", "ratified 1960"),
+    Case("antarctic", "GBR", "1961-06-23", Status.PARTY, "Art. XIII(5)", "all had ratified"),
+    Case("antarctic", "POL", "1961-06-23", Status.PARTY, "Art. XIII(5)", "acceded before"),
+    Case("antarctic", "ISL", "2015-10-13", Status.PARTY, "Art. XIII(5)", "acceded 2015"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -148,6 +154,7 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
         ("ccw_p2", 96),
         ("ccw_p3", 115),
         ("icsant", 113),
+        ("antarctic", 53),
     ],
 )
 def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
