@@ -92,6 +92,11 @@ CASES = [
     Case("antarctic", "GBR", "1961-06-23", Status.PARTY, "Art. XIII(5)", "all had ratified"),
     Case("antarctic", "POL", "1961-06-23", Status.PARTY, "Art. XIII(5)", "acceded before"),
     Case("antarctic", "ISL", "2015-10-13", Status.PARTY, "Art. XIII(5)", "acceded 2015"),
+    # Geneva Protocol: each ratification in force from its deposit (para. 6), the Protocol
+    # itself from 1928-02-08; accessions (para. 2); no withdrawal clause.
+    Case("geneva_protocol", "FRA", "1928-02-08", Status.PARTY, "para. 6", "ratified 1926"),
+    Case("geneva_protocol", "COL", "2015-11-24", Status.PARTY, "para. 2, 6", "accession"),
+    Case("geneva_protocol", "USA", "1975-04-10", Status.PARTY, "para. 2, 6", "ratified 1975"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -155,6 +160,7 @@ def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
         ("ccw_p3", 115),
         ("icsant", 113),
         ("antarctic", 53),
+        ("geneva_protocol", 137),
     ],
 )
 def test_parties_when_the_harvest_was_taken(ledger: Ledger, treaty: str, count: int) -> None:
@@ -255,3 +261,13 @@ def test_a_recorded_threshold_day_splits_early_and_late_joiners() -> None:
         assert spans[-1].status is Status.PARTY and spans[-1].start.isoformat() == bound
     spans, _ = derive(recorded, acts(("acceptance", "1983-03-14")), eif)
     assert spans[-1].start.isoformat() == "1983-12-02"  # before the 20th: on entry into force
+
+
+def test_geneva_protocol_interwar_baltic_acts_are_declared_unknown(ledger: Ledger) -> None:
+    """UNODA lists the interwar Baltic republics' ratifications under today's states, which the
+    record dates from 1990-91: no act is applied and the answer says the record is incomplete."""
+    treaty = ledger.treaties["geneva_protocol"]
+    assert treaty.withdrawal.fallback  # no withdrawal clause: VCLT Art. 56
+    for state in ("EST", "LVA", "LTU"):
+        assert ledger.spans(state, "geneva_protocol") == []
+        assert not treaty.complete_for(state, date(2018, 1, 1))

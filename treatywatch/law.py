@@ -55,9 +55,12 @@ _DEPOSITED = {
 
 def art(article: str) -> str:
     """'20(3)' -> 'Art. 20(3)'; labels that already name their instrument stay as they are."""
-    if not article or article.startswith(("Art", "VCLT", "succession")):
+    if not article or article.startswith(("Art", "VCLT", "succession", "para.")):
         return article
     return f"Art. {article}"
+
+
+_art = art  # the name ``art`` is shadowed by local variables below
 
 
 def act_order(act: Act) -> tuple[date, int, str, str, str, int]:
@@ -242,7 +245,7 @@ def _apply(run: _Run, act: Act) -> None:
 
 def _sign(run: _Run, act: Act) -> None:
     t = run.treaty
-    art = f"Art. {t.signature_article}" if t.signature_article else ""
+    art = _art(t.signature_article)
     if t.signature_opens is None:
         run.problem(act, "this treaty was never open for signature", "record an accession instead")
         return
@@ -345,7 +348,7 @@ def _consent(run: _Run, act: Act) -> None:
                 hint="check the deposit date and the treaty's entry-into-force rule",
             )
         )
-    art = f"Art. {article}"
+    art = _art(article)
     entry = Reason(
         bound_from, "entry_into_force", art, f"bound from {bound_from} ({how})", act.sources
     )
@@ -357,7 +360,7 @@ def _consent(run: _Run, act: Act) -> None:
             act.day,
             Status.CONSENTED,
             _reason(
-                act, f"{text}; in force for it from {bound_from}", f"Art. {t.late_joiner.article}"
+                act, f"{text}; in force for it from {bound_from}", _art(t.late_joiner.article)
             ),
         )
     )
