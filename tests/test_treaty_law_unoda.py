@@ -97,6 +97,13 @@ CASES = [
     Case("geneva_protocol", "FRA", "1928-02-08", Status.PARTY, "para. 6", "ratified 1926"),
     Case("geneva_protocol", "COL", "2015-11-24", Status.PARTY, "para. 2, 6", "accession"),
     Case("geneva_protocol", "USA", "1975-04-10", Status.PARTY, "para. 2, 6", "ratified 1975"),
+    # Tlatelolco: in force for a state on the deposit of its waiver of the Art. 28(1)
+    # conditions (Art. 28(2)), made with the ratification or later.
+    Case("tlatelolco", "BRA", "1994-05-29", Status.CONSENTED, "Art. 28(2)", "ratified 1968"),
+    Case("tlatelolco", "BRA", "1994-05-30", Status.PARTY, "Art. 28(2)", "waiver deposited"),
+    Case("tlatelolco", "CHL", "1994-01-18", Status.PARTY, "Art. 28(2)", "waiver 1994"),
+    Case("tlatelolco", "MEX", "1969-04-25", Status.PARTY, "Art. 28(2)", "in force"),
+    Case("tlatelolco", "CUB", "2002-10-23", Status.PARTY, "Art. 28(2)", "the last of 33"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -141,6 +148,7 @@ def test_a_later_depositary_copy_changes_nothing(ledger: Ledger) -> None:
         ("ccw_p4", 111),
         ("ccw_art1", 90),
         ("moon", 17),
+        ("tlatelolco", 33),
     ],
 )
 def test_parties_today(ledger: Ledger, treaty: str, count: int) -> None:
@@ -271,3 +279,35 @@ def test_geneva_protocol_interwar_baltic_acts_are_declared_unknown(ledger: Ledge
     for state in ("EST", "LVA", "LTU"):
         assert ledger.spans(state, "geneva_protocol") == []
         assert not treaty.complete_for(state, date(2018, 1, 1))
+
+
+def test_composite_question_tlatelolco_not_tpnw(ledger: Ledger) -> None:
+    """`treatywatch parties tlatelolco --not-party tpnw`: the zone's states outside the TPNW."""
+    on = date(2025, 9, 26)  # the last day the TPNW record is complete
+    outside = ledger.select(on, party_of=["tlatelolco"], not_party_of=["tpnw"])
+    assert outside == {"ARG", "BHS", "BRB", "BRA", "COL", "HTI", "SUR"}
+    assert "MEX" in ledger.bound_set("tpnw", on)  # the other 26 are TPNW parties
+
+
+def test_waiver_rule_binds_from_a_later_waiver_only() -> None:
+    """Art. 28(2): with no waiver date recorded, a ratification binds on deposit (after entry
+    into force) or on entry into force; a recorded later waiver binds from its day."""
+    from dataclasses import replace
+
+    from tests.lawcases import EntryRule, acts, treaty
+    from treatywatch.dates import parse_partial
+    from treatywatch.law import InForce, derive
+
+    rule = EntryRule("deposit_or_waiver", "28(2)")
+    t = replace(
+        treaty(late=rule, opens=date(1967, 2, 14), closes=None, eif=date(1969, 4, 25)),
+        adopted=date(1967, 2, 14),
+        signatures_complete=False,
+    )
+    eif = InForce(date(1969, 4, 25))
+    spans, _ = derive(t, acts(("ratification", "1977-06-10")), eif)
+    assert spans[-1].start == date(1977, 6, 10)
+    late = replace(acts(("ratification", "1968-01-29"))[0], effective=parse_partial("1994-05-30"))
+    spans, problems = derive(t, [late], eif)
+    assert problems == [] and spans[-1].start == date(1994, 5, 30)
+    assert spans[0].status is Status.CONSENTED

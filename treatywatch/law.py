@@ -378,6 +378,12 @@ def _bound_from(run: _Run, act: Act) -> tuple[date | None, str, str]:
     reached = nth.day if nth is not None else t.entry.threshold_reached if t.entry else None
     by_threshold = rule.after == "threshold" and reached is not None
     early = act.day <= reached if by_threshold and reached is not None else act.day < eif
+    if rule.kind == "deposit_or_waiver" and act.effective is not None:
+        # Tlatelolco Art. 28(2): a state that did not waive the treaty's conditions on deposit
+        # is bound from the later deposit of its waiver declaration (the act's effective date).
+        waived = act.effective.earliest
+        if act.effective.precision == "day" and waived > max(act.day, eif):
+            return waived, rule.article, "on the deposit of its waiver declaration"
     if early:
         return eif, entry_article, "the treaty's own entry into force"
     if rule.kind == "named_date":

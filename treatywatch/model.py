@@ -154,6 +154,7 @@ ENTRY_RULE_KINDS = (
     "first_day_of_month_after_days",
     "on_deposit",
     "named_date",
+    "deposit_or_waiver",
 )
 #: From when a late-joiner rule applies: to deposits after the Nth (threshold) deposit
 #: (APMBC Art. 17(2)) or to deposits after the treaty's entry into force (CWC Art. XXI(2)).
@@ -192,6 +193,8 @@ class EntryRule(Compact):
             return f"first day of the month after {self.days} days from the deposit"
         if self.kind == "named_date":
             return "on the date the instrument of accession fixes"
+        if self.kind == "deposit_or_waiver":
+            return "on the deposit of the instrument with its waiver declaration"
         return "on the deposit"
 
 
