@@ -359,9 +359,7 @@ def _consent(run: _Run, act: Act) -> None:
         _Transition(
             act.day,
             Status.CONSENTED,
-            _reason(
-                act, f"{text}; in force for it from {bound_from}", _art(t.late_joiner.article)
-            ),
+            _reason(act, f"{text}; in force for it from {bound_from}", _art(t.late_joiner.article)),
         )
     )
     run.scheduled.append(_Transition(bound_from, Status.PARTY, entry, tag="entry"))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from treatywatch.data import Dataset, bundled_path
+from treatywatch.data import Dataset, bundled_path, legal_start
 from treatywatch.data import read as read_data
 from treatywatch.dates import PartialDate, parse_partial
 from treatywatch.errors import DataError, NotFound, Problem, TreatywatchError, UsageError
@@ -109,6 +109,13 @@ STATE_NAMES: dict[str, str] = {
     "Cape Verde": "CPV",
 }
 
+#: UNODA lists the Socialist Federal Republic of Yugoslavia's acts under Serbia (and some
+#: under Montenegro too): acts dated before the SFRY ended are read as Yugoslavia's, once.
+LISTED_UNDER_SUCCESSOR: dict[str, tuple[str, date]] = {
+    "SRB": ("YUG", date(1992, 4, 27)),
+    "MNE": ("YUG", date(1992, 4, 27)),
+}
+
 #: Places that stand for the one depositary of a single-depositary treaty; written as ""
 #: so that they match the record's rows, which name no depositary for those treaties.
 SOLE_DEPOSITARY = frozenset({"UN"})
@@ -151,8 +158,9 @@ class Difference:
 
     ``what`` is ``new`` (the record lacks the act), ``date`` (the same act, dated
     otherwise), ``kind`` (the same day, another kind of instrument), ``missing`` (the
-    record has an act the harvest does not show) or ``alternate`` (the harvest agrees with
-    a reading the record keeps but does not follow: a recorded decision).
+    record has an act the harvest does not show), ``alternate`` (the harvest agrees with
+    a reading the record keeps but does not follow) or ``decision`` (an act the record holds
+    otherwise on purpose, ``reason`` says how): the last two are recorded decisions.
     """
 
     what: str
@@ -160,6 +168,7 @@ class Difference:
     state: str
     theirs: HarvestAct | None
     ours: Act | None
+    reason: str = ""
 
     def describe(self) -> str:
         t, o = self.theirs, self.ours
@@ -177,6 +186,11 @@ class Difference:
                 f"kind     {where}: {o.kind.value} in the record, {t.kind.value} in UNODA, "
                 f"{t.date} ({o.file}:{o.line})  [{t.line}]"
             )
+        if self.what == "decision":
+            act = t or o
+            assert act is not None
+            where_from = f"  [{t.line}]" if t is not None else f" ({o.file}:{o.line})" if o else ""
+            return f"decision {where}: {act.kind.value} {act.date}: {self.reason}{where_from}"
         if self.what == "alternate" and t is not None and o is not None:
             return (
                 f"decision {where}: UNODA's {t.kind.value} {t.date} is kept as an alternate "
@@ -194,6 +208,7 @@ class Difference:
             "what": self.what,
             "treaty": self.treaty,
             "state": self.state,
+            "reason": self.reason or None,
             "source": None
             if t is None
             else {
@@ -275,7 +290,14 @@ def read(path: Path, states: dict[str, State]) -> tuple[list[HarvestAct], list[P
             out.extend(_entries(name, plain, alpha3, tid, treaty_name, entry, problems))
             if "protocolnames" in entry:
                 out.extend(_protocols(name, plain, alpha3, treaty_name, entry, problems))
-    return out, problems
+    seen: set[tuple[str, str, ActKind, date, str]] = set()
+    unique = []
+    for h in out:  # the SFRY's acts listed under both Serbia and Montenegro count once
+        key = (h.treaty, h.state, h.kind, h.date, h.depositary)
+        if key not in seen:
+            seen.add(key)
+            unique.append(h)
+    return unique, problems
 
 
 def _day(value: object, where: str, file: str, problems: list[Problem]) -> date | None:
@@ -326,7 +348,11 @@ def _entries(
             continue
         dep = "" if place in SOLE_DEPOSITARY else str(place)
         line = f"{file} {where}: {action}, {day_text}, {place}"
-        out.append(HarvestAct(tid, alpha3, kind, day, dep, line))
+        state = alpha3
+        if alpha3 in LISTED_UNDER_SUCCESSOR and day < LISTED_UNDER_SUCCESSOR[alpha3][1]:
+            state = LISTED_UNDER_SUCCESSOR[alpha3][0]
+            line += f" (an act of {state}, listed under {alpha3})"
+        out.append(HarvestAct(tid, state, kind, day, dep, line))
     return out
 
 
@@ -378,7 +404,10 @@ def _same_day(ours: PartialDate, theirs: date) -> bool:
 
 
 def compare(
-    record: list[Act], harvest: list[HarvestAct], until: date = HARVESTED
+    record: list[Act],
+    harvest: list[HarvestAct],
+    until: date = HARVESTED,
+    states: dict[str, State] | None = None,
 ) -> list[Difference]:
     """What the harvest and the record disagree on, treaty by treaty and state by state.
 
@@ -395,8 +424,46 @@ def compare(
         theirs_by[(h.treaty, h.state)].append(h)
     out: list[Difference] = []
     for key in sorted(set(ours_by) | set(theirs_by)):
-        out.extend(_compare_pair(key, ours_by.get(key, []), theirs_by.get(key, [])))
+        ours, theirs = ours_by.get(key, []), theirs_by.get(key, [])
+        if states is not None and key[1] in states:
+            ours, theirs, decided = _decided(key, ours, theirs, states)
+            out.extend(decided)
+        out.extend(_compare_pair(key, ours, theirs))
     return out
+
+
+def _decided(
+    key: tuple[str, str], ours: list[Act], theirs: list[HarvestAct], states: dict[str, State]
+) -> tuple[list[Act], list[HarvestAct], list[Difference]]:
+    """The differences the record makes on purpose, each with its reason (docs/data.md):
+    acts UNODA lists under a state from before the record's start of that state (the two
+    Yemens' acts, held as Yemen's succession at the union; the interwar Baltic republics'),
+    and acts of states that no longer exist, which UNODA's per-state pages do not list."""
+    tid, alpha3 = key
+    st = states[alpha3]
+    start = legal_start(states, alpha3)
+    out: list[Difference] = []
+    before = [h for h in theirs if start is not None and h.date < start]
+    if before:
+        union = [a for a in ours if a.kind is ActKind.SUCCESSION and a.date.earliest == start]
+        why = (
+            f"dated before {st.name} exists in the record ({start}); held as its succession "
+            "on that day"
+            if union
+            else f"dated before {st.name} exists in the record ({start}); not applied, its "
+            "status declared unknown (coverage.missing)"
+        )
+        out.extend(Difference("decision", tid, alpha3, h, None, why) for h in before)
+        theirs = [h for h in theirs if h not in before]
+        for a in union:
+            why = "the succession at the union that stands for the predecessors' acts"
+            out.append(Difference("decision", tid, alpha3, None, a, why))
+        ours = [a for a in ours if a not in union]
+    if st.end is not None and not theirs:
+        why = f"{st.name} ceased to exist in {st.end.year}; UNODA lists current states only"
+        out.extend(Difference("decision", tid, alpha3, None, a, why) for a in ours)
+        ours = []
+    return ours, theirs, out
 
 
 def _take(pool: list[Act], test: object) -> Act | None:
@@ -486,7 +553,7 @@ def run(
     loaded = covered & set(dataset.treaties) if treaty is None else {treaty}
     in_record = [h for h in harvest if h.treaty in loaded]
     record = [a for a in dataset.acts if a.treaty in loaded]
-    diffs = compare(record, in_record, latest(harvest))
+    diffs = compare(record, in_record, latest(harvest), dataset.states)
     absent = sorted({h.treaty for h in harvest} - loaded)
     written = _apply(dataset, diffs, root) if apply else 0
     if fmt == "json":
