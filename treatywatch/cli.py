@@ -166,6 +166,11 @@ def cmd_import(args: argparse.Namespace) -> str:
         from treatywatch.importers import untc
 
         return untc.run(args)
+    if args.path == "unoda" and args.file:
+        from treatywatch.importers import unoda
+
+        root = Path(args.data) if args.data else None
+        return unoda.run(Path(args.file), args.treaty, args.format, args.apply, root)
     if args.file:
         raise UsageError("import takes one file, or an importer (untc, unoda) and its file")
     rows, sources, lines = read_import_lines(args.path)

@@ -660,7 +660,9 @@ TREATY_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "signature": frozenset({"opens", "closes", "article"}),
-    "entry_into_force": frozenset({"date", "article", "threshold", "rule", "annex2"}),
+    "entry_into_force": frozenset(
+        {"date", "article", "threshold", "rule", "annex2", "threshold_reached"}
+    ),
     "entry_into_force.rule": frozenset({"kind", "article", "months", "days", "after"}),
     "late_joiner": frozenset({"kind", "article", "months", "days", "after"}),
     "withdrawal": frozenset(
@@ -996,8 +998,11 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
                 "e.g. threshold: 40",
             )
             threshold = None
+        reached = y.day(
+            entry_data, "threshold_reached", "entry_into_force.threshold_reached", False
+        )
         if eif is not None:
-            entry = TreatyEntry(eif, str(entry_data.get("article", "")), threshold, rule)
+            entry = TreatyEntry(eif, str(entry_data.get("article", "")), threshold, rule, reached)
     closes_raw = sig.get("closes") if sig else None
     closes: date | None
     if closes_raw == "entry_into_force":
@@ -1114,12 +1119,13 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
 
 def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:
     """Acts recorded twice: the same kind of act by the same state under the same treaty
-    on the same date, in the same reading (whatever their sources, notes or effective
-    dates say). Returns a Problem for each repeat,
+    on the same date, with the same depositary, in the same reading (whatever their
+    sources, notes or effective dates say; the NPT's and BWC's copies deposited in London,
+    Moscow and Washington on one day are one act each). Returns a Problem for each repeat,
     naming the first, and the ``id()`` of each repeat so the law can leave it out (a
     second copy would read as "signed again"). A second source for one act belongs in the
     ``sources`` column of its row (``a;b``), not in a second row."""
-    first: dict[tuple[str, str, str, str, bool], Act] = {}
+    first: dict[tuple[str, str, str, str, str, bool], Act] = {}
     problems: list[Problem] = []
     repeats: set[int] = set()
     for act in acts:
@@ -1128,6 +1134,7 @@ def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:
             act.state,
             act.kind.value,
             str(act.date),
+            act.depositary,
             act.alternate,
         )
         seen = first.setdefault(key, act)

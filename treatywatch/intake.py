@@ -258,7 +258,9 @@ def read_import_lines(
     seen: dict[tuple[str, ...], int] = {}
     for line, r in items:
         row = {f: str(r.get(f) or "").strip() for f in ACT_FIELDS}
-        key = tuple(row[f] for f in ("treaty", "state", "kind", "date", "reading"))
+        key = tuple(
+            row.get(f) or "" for f in ("treaty", "state", "kind", "date", "depositary", "reading")
+        )
         if key in seen:
             problems.append(
                 Problem(

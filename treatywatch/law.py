@@ -55,9 +55,12 @@ _DEPOSITED = {
 
 def art(article: str) -> str:
     """'20(3)' -> 'Art. 20(3)'; labels that already name their instrument stay as they are."""
-    if not article or article.startswith(("Art", "VCLT", "VCSST", "succession")):
+    if not article or article.startswith(("Art", "VCLT", "VCSST", "succession", "para.")):
         return article
     return f"Art. {article}"
+
+
+_art = art  # the name ``art`` is shadowed by local variables below
 
 
 def act_order(act: Act) -> tuple[date, int, str, str, str, int]:
@@ -269,7 +272,7 @@ def _apply(run: _Run, act: Act) -> None:
 
 def _sign(run: _Run, act: Act) -> None:
     t = run.treaty
-    art = f"Art. {t.signature_article}" if t.signature_article else ""
+    art = _art(t.signature_article)
     if t.signature_opens is None:
         run.problem(act, "this treaty was never open for signature", "record an accession instead")
         return
@@ -286,6 +289,12 @@ def _sign(run: _Run, act: Act) -> None:
     if run.current is Status.SIGNATORY:
         # A further signature (e.g. of a new accession treaty) changes nothing.
         run.done.append(_Transition(act.day, Status.SIGNATORY, _reason(act, "signed again", art)))
+        return
+    if run.signed and act.depositary and run.current in (Status.CONSENTED, Status.PARTY):
+        # A treaty with several depositaries (NPT Art. IX(2)): signing in a further capital
+        # after depositing in another is a copy of the same act; the first one counts.
+        text = f"signed at {act.depositary} too (a further depositary; the first signature counts)"
+        run.done.append(_Transition(act.day, run.current, _reason(act, text, art)))
         return
     if run.current not in (Status.NOT_PARTY, Status.SIGNATURE_WITHDRAWN):
         run.problem(act, f"signature by a state that is already {run.current.value}")
@@ -328,7 +337,8 @@ def _consent(run: _Run, act: Act) -> None:
         text = f"ratifies the signature of its predecessor ({pred.state}, {pred.date})"
         run.done.append(_Transition(act.day, run.current, _reason(act, text, "VCLT Art. 14")))
         run.signed = True
-    unsigned = act.kind in AFTER_SIGNATURE and not run.signed
+    # An instrument never open for signature (the CCW's 2001 amendment) is ratified as such.
+    unsigned = act.kind in AFTER_SIGNATURE and not run.signed and t.signature_opens is not None
     if unsigned and t.signatures_complete:
         run.problem(
             act,
@@ -394,8 +404,15 @@ def _bound_from(run: _Run, act: Act) -> tuple[date | None, str, str]:
     rule = t.late_joiner
     nth = run.in_force.nth_deposit
     entry_article = t.entry.article if t.entry else rule.article
-    by_threshold = rule.after == "threshold" and nth is not None
-    early = act.day <= nth.day if by_threshold and nth is not None else act.day < eif
+    reached = nth.day if nth is not None else t.entry.threshold_reached if t.entry else None
+    by_threshold = rule.after == "threshold" and reached is not None
+    early = act.day <= reached if by_threshold and reached is not None else act.day < eif
+    if rule.kind == "deposit_or_waiver" and act.effective is not None:
+        # Tlatelolco Art. 28(2): a state that did not waive the treaty's conditions on deposit
+        # is bound from the later deposit of its waiver declaration (the act's effective date).
+        waived = act.effective.earliest
+        if act.effective.precision == "day" and waived > max(act.day, eif):
+            return waived, rule.article, "on the deposit of its waiver declaration"
     if early:
         return eif, entry_article, "the treaty's own entry into force"
     if rule.kind == "named_date":

@@ -622,19 +622,6 @@ class Ledger:
         return list(seen.values())
 
 
-def _predecessor_signature(
-    states: dict[str, State], state: str, treaty: str, signatures: dict[tuple[str, str], Act]
-) -> Act | None:
-    """A predecessor's signature that a successor may ratify; the predecessor's acts may be
-    recorded under the state that continues it (the USSR's under Russia)."""
-    for pred in states[state].predecessors:
-        holders = [pred] + [s.alpha3 for s in states.values() if s.continues == pred]
-        for holder in holders:
-            if holder != state and (holder, treaty) in signatures:
-                return signatures[(holder, treaty)]
-    return None
-
-
 def _gone(state: State, on: object) -> bool:
     """Whether a state had ceased to exist by ``on`` (a count of that day leaves it out)."""
     return isinstance(on, date) and state.end is not None and state.end <= on
@@ -649,6 +636,19 @@ def _until_state_end(spans: list[Span], end: date | None) -> list[Span]:
     if kept and (kept[-1].end is None or kept[-1].end > end):
         kept[-1] = replace(kept[-1], end=end)
     return kept
+
+
+def _predecessor_signature(
+    states: dict[str, State], state: str, treaty: str, signatures: dict[tuple[str, str], Act]
+) -> Act | None:
+    """A predecessor's signature that a successor may ratify; the predecessor's acts may be
+    recorded under the state that continues it (the USSR's under Russia)."""
+    for pred in states[state].predecessors:
+        holders = [pred] + [s.alpha3 for s in states.values() if s.continues == pred]
+        for holder in holders:
+            if holder != state and (holder, treaty) in signatures:
+                return signatures[(holder, treaty)]
+    return None
 
 
 def _succession(states: dict[str, State], state: str) -> law.Succession | None:

@@ -154,6 +154,7 @@ ENTRY_RULE_KINDS = (
     "first_day_of_month_after_days",
     "on_deposit",
     "named_date",
+    "deposit_or_waiver",
 )
 #: From when a late-joiner rule applies: to deposits after the Nth (threshold) deposit
 #: (APMBC Art. 17(2)) or to deposits after the treaty's entry into force (CWC Art. XXI(2)).
@@ -192,6 +193,8 @@ class EntryRule(Compact):
             return f"first day of the month after {self.days} days from the deposit"
         if self.kind == "named_date":
             return "on the date the instrument of accession fixes"
+        if self.kind == "deposit_or_waiver":
+            return "on the deposit of the instrument with its waiver declaration"
         return "on the deposit"
 
 
@@ -208,6 +211,9 @@ class TreatyEntry(Compact):
     article: str
     threshold: int | None = None
     rule: EntryRule | None = None
+    #: The day of the Nth instrument where the record cannot derive it (early instruments of
+    #: states that no longer exist are missing): late joiners count from it.
+    threshold_reached: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,9 +315,12 @@ class Act(Compact):
 
     @property
     def id(self) -> str:
-        key = "|".join(
-            [self.treaty, self.state, self.kind.value, str(self.date), ";".join(self.sources)]
-        )
+        parts = [self.treaty, self.state, self.kind.value, str(self.date), ";".join(self.sources)]
+        if self.depositary:
+            # one act per depositary (NPT, BWC: London, Moscow, Washington on the same day);
+            # rows that name none keep the ids they always had
+            parts.append(self.depositary)
+        key = "|".join(parts)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     @property
