@@ -16,7 +16,9 @@ ERROR_KEYS = {"status", "code", "message", "hint", "suggestions"}
 
 @pytest.fixture(scope="module")
 def client(ledger: Ledger) -> TestClient:
-    return TestClient(create_app(ledger, today=lambda: date(2026, 11, 26)))
+    return TestClient(
+        create_app(ledger, today=lambda: date(2026, 11, 26)), base_url="http://localhost"
+    )
 
 
 def _is_error(resp: object, status: int) -> dict[str, object]:
@@ -153,7 +155,9 @@ def test_openapi_has_examples(client: TestClient) -> None:
 def test_response_cache_replays_exact_answers(ledger: Ledger) -> None:
     from treatywatch.web.app import serve_app
 
-    cached = TestClient(serve_app(ledger, today=lambda: date(2026, 11, 26)))  # type: ignore[arg-type]
+    cached = TestClient(
+        serve_app(ledger, today=lambda: date(2026, 11, 26)), base_url="http://localhost"
+    )  # type: ignore[arg-type]
     params = {"treaty": "apmbc", "on": "2026-03-01"}
     first = cached.get("/api/parties", params=params)
     second = cached.get("/api/parties", params=params)

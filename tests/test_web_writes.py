@@ -24,7 +24,9 @@ TODAY = lambda: date(2027, 8, 1)  # noqa: E731
 
 
 def test_no_token_means_no_write_endpoint(tmp_path: Path) -> None:
-    client = TestClient(create_app(store=Store(tmp_path / "o.db"), today=TODAY))
+    client = TestClient(
+        create_app(store=Store(tmp_path / "o.db"), today=TODAY), base_url="http://localhost"
+    )
     resp = client.post("/api/acts", json=ACT, headers={"Authorization": "Bearer x"})
     assert resp.status_code in (404, 405) and "error" in resp.json()
     assert "/api/acts" not in client.get("/openapi.json").json()["paths"]
@@ -32,7 +34,9 @@ def test_no_token_means_no_write_endpoint(tmp_path: Path) -> None:
 
 def test_wrong_or_missing_token_is_refused(tmp_path: Path) -> None:
     store = Store(tmp_path / "o.db")
-    client = TestClient(create_app(store=store, token="s3cret", today=TODAY))
+    client = TestClient(
+        create_app(store=store, token="s3cret", today=TODAY), base_url="http://localhost"
+    )
     for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "s3cret"}):
         resp = client.post("/api/acts", json=ACT, headers=headers)
         assert resp.status_code == 401 and resp.json()["error"]["code"] == "unauthorized"
@@ -53,7 +57,9 @@ def test_token_is_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_a_write_lands_and_the_cached_answers_follow(tmp_path: Path) -> None:
     store = Store(tmp_path / "o.db")
-    client = TestClient(serve_app(store=store, token="s3cret", today=TODAY))  # type: ignore[arg-type]
+    client = TestClient(
+        serve_app(store=store, token="s3cret", today=TODAY), base_url="http://localhost"
+    )  # type: ignore[arg-type]
     before = client.get("/api/status", params={"state": "NOR", "treaty": "ccm"}).json()
     assert before["status"] == "party"
     resp = client.post("/api/acts", json=ACT, headers={"Authorization": "Bearer s3cret"})
@@ -67,7 +73,9 @@ def test_a_write_lands_and_the_cached_answers_follow(tmp_path: Path) -> None:
 
 def test_a_forbidden_write_gets_the_error_shape(tmp_path: Path) -> None:
     store = Store(tmp_path / "o.db")
-    client = TestClient(create_app(store=store, token="s3cret", today=TODAY))
+    client = TestClient(
+        create_app(store=store, token="s3cret", today=TODAY), base_url="http://localhost"
+    )
     bad = {**ACT, "state": "USA", "treaty": "apmbc"}
     resp = client.post("/api/acts", json=bad, headers={"Authorization": "Bearer s3cret"})
     assert resp.status_code == 500 or resp.status_code == 400
@@ -76,6 +84,6 @@ def test_a_forbidden_write_gets_the_error_shape(tmp_path: Path) -> None:
 
 
 def test_queue_and_audit_pages_without_overlay() -> None:
-    client = TestClient(create_app(today=TODAY))
+    client = TestClient(create_app(today=TODAY), base_url="http://localhost")
     assert "No overlay is configured" in client.get("/queue").text
     assert "No overlay is configured" in client.get("/audit").text

@@ -437,7 +437,16 @@ def cmd_serve(args: argparse.Namespace) -> str:
     db = _db(args)
     store = _store(args) if db else None
     token = os.environ.get("TREATYWATCH_TOKEN") or None
-    app = serve_app(None if store else _ledger(args), store=store, token=token)
+    from treatywatch.web.app import LOCAL_HOSTS
+
+    hosts = [*LOCAL_HOSTS, args.host, *args.allow_host]
+    app = serve_app(
+        None if store else _ledger(args),
+        store=store,
+        token=token,
+        fetch=not args.no_fetch,
+        hosts=hosts,
+    )
     if token and store:
         print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")
     print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
@@ -715,6 +724,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the server answers for, besides --host and the loopback names "
+        "(repeatable; '*' switches the Host check off, e.g. behind a proxy that checks it)",
+    )
+    sp.add_argument(
+        "--no-fetch",
+        action="store_true",
+        help="never fetch URLs for /api/check and /check (texts only)",
+    )
 
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
     sp.add_argument("--json", action="store_true")

@@ -13,6 +13,7 @@ from treatywatch.errors import UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
 from treatywatch.render import answer_dict, borders_dict, change_dict, state_dict, treaties_list
+from treatywatch.web.errors import WebError
 
 STATUS_EXAMPLE: dict[str, Any] = {
     "state": "FIN",
@@ -298,14 +299,28 @@ def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, 
     """Read a news text (or fetch a URL) and check every treaty-status claim in it, as
     `check --format json`."""
     from treatywatch.reading.pipeline import check_text
-    from treatywatch.reading.source import Document, from_bytes, read_source
+    from treatywatch.reading.source import Document, Fetcher, fetch_url, from_bytes
 
     led = _ledger(request)
     if bool(body.text) == bool(body.url):
         raise UsageError("give exactly one of 'text' or 'url'")
-    doc: Document = (
-        read_source(body.url) if body.url else from_bytes((body.text or "").encode("utf-8"), None)
-    )
+    if body.url:
+        if not request.app.state.fetch:
+            raise WebError(
+                403,
+                "this server does not fetch URLs",
+                hint="paste the article's text instead",
+                code="fetch_disabled",
+            )
+        if not body.url.lower().startswith(("http://", "https://")):
+            raise WebError(
+                400,
+                "'url' must be an http(s) URL: the server never reads files",
+                hint="paste the article's text instead",
+            )
+        doc: Document = fetch_url(body.url, request.app.state.fetcher or Fetcher())
+    else:
+        doc = from_bytes((body.text or "").encode("utf-8"), None)
     published, origin = None, None
     if body.published:
         published, origin = parse_day(body.published), "option"

@@ -18,13 +18,27 @@ from treatywatch.errors import DataError, NotFound, TreatywatchError, UsageError
 CODES = {
     400: "bad_request",
     401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    421: "misdirected_request",
     422: "invalid_parameter",
     500: "internal_error",
+    503: "busy",
+    504: "timeout",
 }
+
+
+class WebError(Exception):
+    """A failure the web layer answers itself, with its own status and code."""
+
+    def __init__(
+        self, status: int, message: str, *, hint: str | None = None, code: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.message, self.hint, self.code = status, message, hint, code
 
 
 def error_body(
@@ -51,6 +65,10 @@ def error_response(status: int, message: str, **kw: Any) -> JSONResponse:
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(WebError)
+    async def _web(request: Request, exc: WebError) -> JSONResponse:
+        return error_response(exc.status, exc.message, hint=exc.hint, code=exc.code)
+
     @app.exception_handler(NotFound)
     async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
         hint = f"did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else None

@@ -143,7 +143,7 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
 
 @router.get("/check", response_class=HTMLResponse)
 def check_page(request: Request) -> Response:
-    return _page(request, "check.html")
+    return _page(request, "check.html", fetch=request.app.state.fetch)
 
 
 @router.get("/queue", response_class=HTMLResponse)
