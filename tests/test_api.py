@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -170,3 +173,175 @@ def test_response_cache_replays_exact_answers(ledger: Ledger) -> None:
         == 404
     )
     assert cached.get("/api/status", params={"state": "LTU", "treaty": "apmbc"}).status_code == 200
+
+
+# --- bounds: malformed HTTP, bodies, HEAD, checks with a deadline ---------------------------
+
+
+@pytest.fixture(scope="module")
+def live(ledger: Ledger) -> Iterator[tuple[str, int]]:
+    """The app under uvicorn as `serve` configures it, on a loopback port."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from treatywatch.web import server
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    app = create_app(ledger, today=lambda: date(2026, 11, 26))
+    srv = uvicorn.Server(server.config(app, "127.0.0.1", port))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield "127.0.0.1", port
+    srv.should_exit = True
+    thread.join(5)
+
+
+def _raw(address: tuple[str, int], data: bytes) -> tuple[int, dict[str, str], bytes]:
+    import socket
+
+    with socket.create_connection(address, timeout=10) as s:
+        with contextlib.suppress(OSError):  # the server may answer and close early
+            s.sendall(data)
+        received = b""
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
+    return int(lines[0].split()[1]), headers, body
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GARBAGE\r\n\r\n",
+        b"GET /api/treaties HTTP/1.1\r\nHost: localhost\r\nX-Big: " + b"a" * 200_000 + b"\r\n\r\n",
+        b"GET /" + b"a" * 200_000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        b"GET /api/treaties HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n",
+    ],
+)
+def test_malformed_or_oversized_http_gets_the_json_error(
+    live: tuple[str, int], request_bytes: bytes
+) -> None:
+    status, headers, body = _raw(live, request_bytes)
+    assert status == 400 and headers["content-type"] == "application/json"
+    assert json.loads(body)["error"]["code"] == "bad_request"
+
+
+def test_a_chunked_body_over_the_limit_is_refused(live: tuple[str, int]) -> None:
+    chunk = b"x" * 100_000
+    data = b"POST /api/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+    data += b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    data += (b"%x\r\n" % len(chunk) + chunk + b"\r\n") * 12 + b"0\r\n\r\n"
+    status, _, body = _raw(live, data)
+    assert status == 413 and json.loads(body)["error"]["code"] == "payload_too_large"
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/api/treaties", "/", "/treaty/apmbc", "/static/app.css"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"state": "FIN", "treaty": "apmbc", "on": "１２３４-01-01"},
+        {"state": "FIN", "treaty": "apmbc", "on": "٢٠٢٦-٠١-٠١"},
+        {"state": "FIN", "treaty": "apmbc", "on": "2026-1-1"},
+        {"state": "FIN\x00", "treaty": "apmbc"},
+        {"state": "FIN", "treaty": "apmbc\x00x"},
+    ],
+)
+def test_unicode_digits_and_nul_are_refused(client: TestClient, params: dict[str, str]) -> None:
+    _is_error(client.get("/api/status", params=params), 400)
+
+
+def test_a_check_past_its_deadline_is_stopped() -> None:
+    import time
+
+    from treatywatch.web.checks import CheckPool
+    from treatywatch.web.errors import WebError
+
+    pool = CheckPool(running=1, waiting=0, seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(WebError) as err:
+        pool.run(lambda: time.sleep(30) or {})  # type: ignore[func-returns-value]
+    assert err.value.status == 504 and time.monotonic() - started < 3
+    assert pool.run(lambda: {"ok": True}) == {"ok": True}  # the slot is free again
+
+
+def test_a_full_checker_answers_busy_at_once() -> None:
+    import threading
+    import time
+
+    from treatywatch.web.checks import CheckPool
+    from treatywatch.web.errors import WebError
+
+    pool = CheckPool(running=1, waiting=0, seconds=3)
+    thread = threading.Thread(target=lambda: pool.run(lambda: time.sleep(1) or {}))  # type: ignore[func-returns-value]
+    thread.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    with pytest.raises(WebError) as err:
+        pool.run(lambda: {})
+    assert err.value.status == 503 and time.monotonic() - started < 0.5
+    thread.join()
+
+
+def test_a_crashing_check_is_an_internal_error_without_detail() -> None:
+    from treatywatch.web.checks import CheckPool
+    from treatywatch.web.errors import WebError
+
+    def boom() -> dict[str, object]:
+        raise RuntimeError("/secret/path in a traceback")
+
+    with pytest.raises(WebError) as err:
+        CheckPool(seconds=5).run(boom)
+    assert err.value.status == 500 and "secret" not in err.value.message
+
+
+# --- the cache: bounded in bytes, keyed on what changes the answer --------------------------
+
+
+def test_the_cache_ignores_parameters_that_change_nothing(ledger: Ledger) -> None:
+    from treatywatch.web.app import serve_app
+
+    app = serve_app(ledger, today=lambda: date(2026, 11, 26))
+    c = TestClient(app, base_url="http://localhost")
+    base = {"state": "FIN", "treaty": "apmbc", "on": "2026-02-01"}
+    first = c.get("/api/status", params=base)
+    for i in range(50):
+        again = c.get("/api/status", params={**base, f"junk{i}": "x" * 100})
+        assert again.content == first.content
+    c.get("/api/status", params=dict(reversed(list(base.items()))))
+    assert len(app.state.cache) == 1
+
+
+def test_the_cache_is_bounded_in_bytes() -> None:
+    from treatywatch.web.respcache import Entries
+
+    entries = Entries(max_bytes=10_000, max_entry=3_000)
+    for i in range(100):
+        entries.put((f"/api/x?{i}", False, "d"), [], 2_500)
+        assert entries.size <= 10_000
+    assert len(entries) == 4 and entries.get(("/api/x?99", False, "d")) is not None
+    entries.put(("/api/big", False, "d"), [], 3_001)
+    assert entries.get(("/api/big", False, "d")) is None

@@ -219,14 +219,29 @@ def test_which_addresses_are_public(address: str, public: bool) -> None:
 
 
 class Spy:
-    """An opener that records the address it is asked to connect to, then fails."""
+    """An opener that records the address it is asked to connect to, then fails. It
+    records to a file, since the server runs checks in child processes."""
 
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, int]] = []
+    def __init__(self, log: Path | None = None) -> None:
+        self.log = log
+        self.seen: list[tuple[str, int]] = []
 
     def __call__(self, ip: str, port: int, timeout: float) -> socket.socket:
-        self.calls.append((ip, port))
+        self.seen.append((ip, port))
+        if self.log is not None:
+            with self.log.open("a") as f:
+                f.write(f"{ip} {port}\n")
         raise ConnectionRefusedError(111, "Connection refused")
+
+    @property
+    def calls(self) -> list[tuple[str, int]]:
+        if self.log is None:
+            return self.seen
+        if not self.log.exists():
+            return []
+        return [
+            (ip, int(p)) for ip, p in (line.split() for line in self.log.read_text().splitlines())
+        ]
 
 
 def test_a_name_resolving_to_loopback_is_refused(canary: Canary) -> None:
@@ -262,8 +277,8 @@ def test_dns_rebinding_cannot_switch_the_address() -> None:
     assert str(err.value) == "could not fetch the URL"  # no errno, no "refused"
 
 
-def test_the_api_uses_the_checked_address(ledger: Ledger) -> None:
-    spy = Spy()
+def test_the_api_uses_the_checked_address(ledger: Ledger, tmp_path: Path) -> None:
+    spy = Spy(tmp_path / "connects")
     fetcher = Fetcher(resolver=lambda host, port: [PUBLIC_IP], opener=spy)
     app = create_app(ledger, today=lambda: date(2026, 11, 26), fetcher=fetcher)
     resp = TestClient(app, base_url="http://localhost").post(

@@ -430,8 +430,7 @@ def cmd_export(args: argparse.Namespace) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> str:
-    import uvicorn
-
+    from treatywatch.web import server
     from treatywatch.web.app import serve_app
 
     db = _db(args)
@@ -450,7 +449,7 @@ def cmd_serve(args: argparse.Namespace) -> str:
     if token and store:
         print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")
     print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server.run(app, args.host, args.port)
     return ""
 
 

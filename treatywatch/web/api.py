@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import threading
 from datetime import date
 from typing import Annotated, Any
 
@@ -9,7 +11,7 @@ from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from treatywatch.dates import parse_day
-from treatywatch.errors import UsageError
+from treatywatch.errors import TreatywatchError, UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
 from treatywatch.render import answer_dict, borders_dict, change_dict, state_dict, treaties_list
@@ -178,11 +180,26 @@ def _ledger(request: Request) -> Ledger:
     return ledger
 
 
-def _on(value: str | None, request: Request) -> date:
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def web_day(value: str, name: str = "on") -> date:
+    """A YYYY-MM-DD day written in ASCII digits (``parse_day`` also takes other scripts'
+    digits, which no client means)."""
+    if not _ISO_DAY.fullmatch(value):
+        raise WebError(
+            400,
+            f"{name}: a date is YYYY-MM-DD in ASCII digits, got {value[:40]!r}",
+            hint="for example 2026-03-01",
+        )
+    return parse_day(value)
+
+
+def _on(value: str | None, request: Request, name: str = "on") -> date:
     if value is None:
         today: date = request.app.state.today()
         return today
-    return parse_day(value)
+    return web_day(value, name)
 
 
 def _statuses(value: str | None) -> set[Status] | None:
@@ -258,7 +275,7 @@ def get_changes(
 ) -> list[dict[str, Any]]:
     """Status changes and events dated `since` to `until` (inclusive; default today)."""
     led = _ledger(request)
-    start, end = parse_day(since), _on(until, request)
+    start, end = web_day(since, "since"), _on(until, request, "until")
     if end < start:
         raise UsageError(f"until {end} is before since {start}")
     tid = led.treaty(treaty).id if treaty else None
@@ -270,7 +287,7 @@ def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> list[di
     """Status changes already determined by the record, dated after `after` (default today)."""
     led = _ledger(request)
     tid = led.treaty(treaty).id if treaty else None
-    return [change_dict(led, c) for c in led.upcoming(_on(after, request), tid)]
+    return [change_dict(led, c) for c in led.upcoming(_on(after, request, "after"), tid)]
 
 
 @treaties_router.get("/treaties", response_model=list[TreatyOut])
@@ -297,9 +314,9 @@ def get_borders(request: Request, state: str) -> dict[str, Any]:
 @check_router.post("/check")
 def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
     """Read a news text (or fetch a URL) and check every treaty-status claim in it, as
-    `check --format json`."""
-    from treatywatch.reading.pipeline import check_text
-    from treatywatch.reading.source import Document, Fetcher, fetch_url, from_bytes
+    `check --format json`. Runs in a child process with a deadline (see
+    `treatywatch/web/checks.py`): 503 when the checker is busy, 504 past the deadline."""
+    from treatywatch.reading.source import Fetcher
 
     led = _ledger(request)
     if bool(body.text) == bool(body.url):
@@ -318,15 +335,59 @@ def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, 
                 "'url' must be an http(s) URL: the server never reads files",
                 hint="paste the article's text instead",
             )
-        doc: Document = fetch_url(body.url, request.app.state.fetcher or Fetcher())
-    else:
-        doc = from_bytes((body.text or "").encode("utf-8"), None)
-    published, origin = None, None
-    if body.published:
-        published, origin = parse_day(body.published), "option"
-    elif doc.published:
-        published, origin = parse_day(doc.published[:10]), "metadata"
-    report = check_text(led, doc.text, published, _on(None, request), published_from=origin)
+    published = web_day(body.published, "published") if body.published else None
+    fetcher = request.app.state.fetcher or Fetcher()
+    today = _on(None, request)
+    _warm(led)
+    return dict(
+        request.app.state.checks.run(
+            lambda: _check(led, body.text, body.url, published, today, fetcher)
+        )
+    )
+
+
+_warmed = threading.Lock()
+_warm_done: list[bool] = []
+
+
+def _warm(led: Ledger) -> None:
+    """Import the reader and build its tables once in the server, so that every forked
+    check starts with them (copy on write) instead of rebuilding them."""
+    if _warm_done:
+        return
+    with _warmed:
+        if _warm_done:
+            return
+        import trafilatura  # noqa: F401 (imported for the children)
+
+        from treatywatch.reading.pipeline import check_text
+
+        check_text(led, "Lithuania withdrew from the Ottawa Convention.", None, date(2026, 1, 1))
+        _warm_done.append(True)
+
+
+def _check(
+    led: Ledger,
+    text: str | None,
+    url: str | None,
+    published: date | None,
+    today: date,
+    fetcher: Any,
+) -> dict[str, Any]:
+    """One check, as the child process runs it."""
+    from treatywatch.reading.pipeline import check_text
+    from treatywatch.reading.source import Document, fetch_url, from_bytes
+
+    doc: Document = (
+        fetch_url(url, fetcher) if url else from_bytes((text or "").encode("utf-8"), None)
+    )
+    origin = "option" if published else None
+    if published is None and doc.published:
+        try:
+            published, origin = parse_day(doc.published[:10]), "metadata"
+        except TreatywatchError:
+            doc.notes.append(f"unreadable publication date in the page: {doc.published!r}")
+    report = check_text(led, doc.text, published, today, published_from=origin)
     report.notes[:0] = doc.notes
     report.title, report.url = doc.title, doc.url
     out = report.to_dict()

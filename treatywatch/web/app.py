@@ -11,11 +11,11 @@ addresses only, and not at all when started with ``fetch=False`` (``serve --no-f
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
@@ -26,17 +26,14 @@ from treatywatch.reading.source import Fetcher
 from treatywatch.store import Store
 from treatywatch.web import errors, pages, writes
 from treatywatch.web.api import ROUTERS
-from treatywatch.web.respcache import ResponseCache
+from treatywatch.web.checks import CheckPool
+from treatywatch.web.guard import Guard
+from treatywatch.web.respcache import Entries, ResponseCache, declared
 
-MAX_BODY = 1_000_000  # bytes
 #: The Host names a server answers by default: the loopback names (``serve`` adds the
 #: ``--host`` it binds and every ``--allow-host``; "*" switches the check off).
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 HERE = Path(__file__).parent
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
-)
 
 
 def _today() -> date:
@@ -53,9 +50,12 @@ def create_app(
     fetch: bool = True,
     hosts: Sequence[str] = LOCAL_HOSTS,
     fetcher: Fetcher | None = None,
+    cache: bool = False,
+    checks: CheckPool | None = None,
 ) -> FastAPI:
-    """The API and pages over ``ledger`` (plus ``store``'s overlay); see ``serve_app`` for the
-    cached server app. Writes exist only when both a store and a token are given."""
+    """The API and pages over ``ledger`` (plus ``store``'s overlay); ``serve_app`` is the
+    same with the answer cache on. Writes exist only when both a store and a token are
+    given."""
     app = FastAPI(
         title="treatywatch",
         version=__version__,
@@ -69,42 +69,17 @@ def create_app(
     app.state.on_change = []
     app.state.fetch = fetch
     app.state.fetcher = fetcher
-    allowed = {h.lower().strip("[]") for h in hosts}
+    app.state.checks = checks or CheckPool()
+    app.state.cache = Entries() if cache else None
     errors.install(app)
 
-    @app.middleware("http")
-    async def limits(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if "*" not in allowed and host_name(request.headers.get("host")) not in allowed:
-            return errors.error_response(
-                421,
-                "this server does not answer for that host name",
-                hint="the server's operator lists its host names with serve --allow-host",
-            )
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return errors.error_response(
-                413, f"request body over {MAX_BODY} bytes", hint="send at most 1 MB of text"
-            )
-        if request.method in ("POST", "PUT", "PATCH") and length is None:
-            body = b""
-            async for chunk in request.stream():
-                body += chunk
-                if len(body) > MAX_BODY:
-                    return errors.error_response(413, f"request body over {MAX_BODY} bytes")
-
-            async def replay() -> dict[str, object]:
-                return {"type": "http.request", "body": body, "more_body": False}
-
-            request = Request(request.scope, replay)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    if app.state.cache is not None:
+        app.add_middleware(
+            ResponseCache, entries=app.state.cache, today=today, params=declared(ROUTERS)
+        )
+        app.state.on_change.append(app.state.cache.clear)
+    app.add_middleware(Guard, hosts=hosts)
     for router in ROUTERS:
         app.include_router(router)
     if store is not None and token:
@@ -112,16 +87,6 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
-
-
-def host_name(header: str | None) -> str:
-    """The host name of a Host header, lower case, without port or IPv6 brackets."""
-    if not header:
-        return ""
-    header = header.strip().lower()
-    if header.startswith("["):
-        return header[1:].split("]", 1)[0]
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 def serve_app(
@@ -132,10 +97,7 @@ def serve_app(
     *,
     fetch: bool = True,
     hosts: Sequence[str] = LOCAL_HOSTS,
-) -> ResponseCache:
-    """The app as `treatywatch serve` runs it: behind the cache of finished API answers,
+) -> FastAPI:
+    """The app as `treatywatch serve` runs it: with the cache of finished API answers,
     which a write empties."""
-    app = create_app(ledger, today, store, token, fetch=fetch, hosts=hosts)
-    cache = ResponseCache(app, today)
-    app.state.on_change.append(cache.entries.clear)
-    return cache
+    return create_app(ledger, today, store, token, fetch=fetch, hosts=hosts, cache=True)
