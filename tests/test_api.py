@@ -340,8 +340,25 @@ def test_the_cache_is_bounded_in_bytes() -> None:
 
     entries = Entries(max_bytes=10_000, max_entry=3_000)
     for i in range(100):
-        entries.put((f"/api/x?{i}", False, "d"), [], 2_500)
+        entries.put((f"/api/x?{i}", False, "d", 0), [], 2_500)
         assert entries.size <= 10_000
-    assert len(entries) == 4 and entries.get(("/api/x?99", False, "d")) is not None
-    entries.put(("/api/big", False, "d"), [], 3_001)
-    assert entries.get(("/api/big", False, "d")) is None
+    assert len(entries) == 4 and entries.get(("/api/x?99", False, "d", 0)) is not None
+    entries.put(("/api/big", False, "d", 0), [], 3_001)
+    assert entries.get(("/api/big", False, "d", 0)) is None
+
+
+def test_not_party_lists_every_existing_state_without_status(
+    client: TestClient, ledger: Ledger
+) -> None:
+    for treaty, on in (("apmbc", "2026-03-01"), ("cwc", "2026-06-01"), ("tpnw", "2025-01-01")):
+        params = {"treaty": treaty, "on": on}
+        outside = client.get("/api/parties", params={**params, "status": "not_party"}).json()
+        inside = client.get("/api/parties", params={**params, "status": "any"}).json()
+        names = {r["state"] for r in outside}
+        assert outside and all(r["status"] == "not_party" for r in outside)
+        assert not names & {r["state"] for r in inside}
+        assert names | {r["state"] for r in inside} == set(ledger.existing(date.fromisoformat(on)))
+    usa = client.get("/api/parties", params={"treaty": "apmbc", "status": "not_party"}).json()
+    assert "USA" in {r["state"] for r in usa} and "SUN" not in {r["state"] for r in usa}
+    code, out = run(["parties", "apmbc", "--status", "not_party", "--on", "2026-03-01"])
+    assert code == 0 and "United States" in out

@@ -571,7 +571,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
-    sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
+    sp.add_argument(
+        "--status",
+        help="comma-separated statuses, or 'any' (default: bound); not_party lists every "
+        "state in existence that day without a status under the treaty",
+    )
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sp.add_argument(
         "--borders",

@@ -11,7 +11,9 @@ addresses only, and not at all when started with ``fetch=False`` (``serve --no-f
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +43,20 @@ def _today() -> date:
     return parse_day(fixed) if fixed else date.today()
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """While the server runs, a daemon thread watches the overlay for writes made by other
+    processes (``writes.Reloader.watch``)."""
+    reloader = app.state.reloader
+    if reloader is not None:
+        threading.Thread(target=reloader.watch, name="overlay-watch", daemon=True).start()
+    try:
+        yield
+    finally:
+        if reloader is not None:
+            reloader.stop.set()
+
+
 def create_app(
     ledger: Ledger | None = None,
     today: Callable[[], date] = _today,
@@ -60,10 +76,17 @@ def create_app(
         title="treatywatch",
         version=__version__,
         description="Which states are bound by which arms-control treaties on any day, "
-        "why, and from which source. Read-only.",
+        "why, and from which source. Read-only unless the operator configures writes.",
+        lifespan=_lifespan,
     )
     app.state.store = store
-    app.state.ledger = ledger or (overlay.load(store) if store else load())
+    app.state.reloader = None
+    if store is not None:
+        loaded, change = overlay.load_snapshot(store)
+        app.state.ledger = ledger or loaded
+        app.state.reloader = writes.Reloader(app.state, store, change)
+    else:
+        app.state.ledger = ledger or load()
     bulk.settle()  # the record stays for the server's life: keep the collector off it
     app.state.today = today
     app.state.on_change = []

@@ -36,10 +36,17 @@ class WebError(Exception):
     """A failure the web layer answers itself, with its own status and code."""
 
     def __init__(
-        self, status: int, message: str, *, hint: str | None = None, code: str | None = None
+        self,
+        status: int,
+        message: str,
+        *,
+        hint: str | None = None,
+        code: str | None = None,
+        suggestions: list[str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.message, self.hint, self.code = status, message, hint, code
+        self.suggestions = suggestions or []
 
 
 def error_body(
@@ -68,7 +75,9 @@ def error_response(status: int, message: str, **kw: Any) -> JSONResponse:
 def install(app: FastAPI) -> None:
     @app.exception_handler(WebError)
     async def _web(request: Request, exc: WebError) -> JSONResponse:
-        return error_response(exc.status, exc.message, hint=exc.hint, code=exc.code)
+        return error_response(
+            exc.status, exc.message, hint=exc.hint, code=exc.code, suggestions=exc.suggestions
+        )
 
     @app.exception_handler(NotFound)
     async def _not_found(request: Request, exc: NotFound) -> JSONResponse:

@@ -27,7 +27,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BYTES = 64 * 1024 * 1024  # the whole cache: bodies and headers
 MAX_ENTRY = 2 * 1024 * 1024  # one answer; larger ones are not kept
-Key = tuple[str, bool, str]
+Key = tuple[str, bool, str, int]
 
 
 class Entries:
@@ -37,6 +37,9 @@ class Entries:
         self.max_bytes, self.max_entry = max_bytes, max_entry
         self.items: OrderedDict[Key, tuple[list[Message], int]] = OrderedDict()
         self.size = 0
+        #: Part of every key; ``clear`` moves it on, so an answer computed from the old
+        #: ledger while a reload happened is stored under a key no one asks for again.
+        self.generation = 0
 
     def __len__(self) -> int:
         return len(self.items)
@@ -61,6 +64,7 @@ class Entries:
             self.size -= dropped
 
     def clear(self) -> None:
+        self.generation += 1
         self.items.clear()
         self.size = 0
 
@@ -96,7 +100,8 @@ class ResponseCache:
         pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
         query = urlencode(sorted((k, v) for k, v in pairs if k in names))
         gzip = any(k == b"accept-encoding" and b"gzip" in v for k, v in scope["headers"])
-        return scope["path"] + "?" + query, gzip, self.today().isoformat()
+        day = self.today().isoformat()
+        return scope["path"] + "?" + query, gzip, day, self.entries.generation
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
