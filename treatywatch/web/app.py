@@ -78,6 +78,8 @@ def create_app(
         description="Which states are bound by which arms-control treaties on any day, "
         "why, and from which source. Read-only unless the operator configures writes.",
         lifespan=_lifespan,
+        docs_url=None,  # /docs is the app's own page (pages.py): the CSP allows no CDN
+        redoc_url=None,
     )
     app.state.store = store
     app.state.reloader = None

@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from treatywatch.errors import DataError, NotFound, TreatywatchError, UsageError
@@ -72,6 +72,14 @@ def error_response(status: int, message: str, **kw: Any) -> JSONResponse:
     return JSONResponse(error_body(status, message, **kw), status_code=status)
 
 
+def _wants_page(request: Request) -> bool:
+    """A page path (not the API, the OpenAPI document or a static file) asked by GET."""
+    path = request.url.path
+    return request.method in ("GET", "HEAD") and not path.startswith(
+        ("/api/", "/openapi", "/static/")
+    )
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(WebError)
     async def _web(request: Request, exc: WebError) -> JSONResponse:
@@ -80,7 +88,12 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(NotFound)
-    async def _not_found(request: Request, exc: NotFound) -> JSONResponse:
+    async def _not_found(request: Request, exc: NotFound) -> Response:
+        if _wants_page(request):
+            from treatywatch.web.pages import not_found_page
+
+            what = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+            return not_found_page(request, what, exc.suggestions)
         hint = f"did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else None
         return error_response(404, str(exc), hint=hint, suggestions=exc.suggestions)
 
@@ -104,7 +117,11 @@ def install(app: FastAPI) -> None:
         return error_response(422, message, hint="see /docs for the parameters")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404 and _wants_page(request):
+            from treatywatch.web.pages import not_found_page
+
+            return not_found_page(request, request.url.path, [])
         message = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such resource: {request.url.path}"
