@@ -362,3 +362,34 @@ def test_not_party_lists_every_existing_state_without_status(
     assert "USA" in {r["state"] for r in usa} and "SUN" not in {r["state"] for r in usa}
     code, out = run(["parties", "apmbc", "--status", "not_party", "--on", "2026-03-01"])
     assert code == 0 and "United States" in out
+
+
+def test_the_answer_index_is_answer_dict_exactly(ledger: Ledger) -> None:
+    """The precomputed answers equal the status objects built the slow way, on random
+    days across every treaty and state, and for every status filter of parties."""
+    import random
+    from datetime import timedelta
+
+    from treatywatch.model import BOUND, Status
+    from treatywatch.render import answer_dict
+    from treatywatch.web.index import AnswerIndex
+
+    index = AnswerIndex(ledger)
+    rnd = random.Random(14)
+    states, treaties = sorted(ledger.states), sorted(ledger.treaties)
+    for _ in range(3000):
+        s, t = rnd.choice(states), rnd.choice(treaties)
+        day = date(1960, 1, 1) + timedelta(days=rnd.randrange(75 * 365))
+        assert json.loads(index.status(s, t, day)) == answer_dict(ledger, ledger.status(s, t, day))
+    filters = [BOUND, frozenset({Status.NOT_PARTY}), frozenset(Status)]
+    for _ in range(40):
+        t = rnd.choice(treaties)
+        day = date(1990, 1, 1) + timedelta(days=rnd.randrange(40 * 365))
+        for wanted in filters:
+            slow = [answer_dict(ledger, a) for a in ledger.parties(t, day, wanted)]
+            assert json.loads(index.parties(t, day, wanted)) == slow
+
+
+def test_answers_say_their_server_time(client: TestClient) -> None:
+    resp = client.get("/api/status", params={"state": "FIN", "treaty": "apmbc"})
+    assert resp.headers["server-timing"].startswith("app;dur=")

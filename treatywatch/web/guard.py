@@ -6,7 +6,8 @@
   (413 and 408 otherwise), before the app sees it: a slow or endless body cannot hold a
   worker;
 - ``HEAD`` is answered as ``GET`` without the body;
-- every answer carries the security headers (CSP and friends).
+- every answer carries the security headers (CSP and friends) and ``Server-Timing:
+  app;dur=…``, the milliseconds from the request's arrival here to its answer's start.
 
 Every refusal has the API's one error shape (``errors.error_body``).
 """
@@ -164,9 +165,19 @@ class Guard:
         if head:
             scope = {**scope, "method": "GET"}
 
+        started = time.perf_counter()
+
         async def decorate(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+                spent = f"app;dur={(time.perf_counter() - started) * 1000:.3f}".encode()
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", []),
+                        *SECURITY_HEADERS,
+                        (b"server-timing", spent),
+                    ],
+                }
             elif head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}
             await send(message)

@@ -30,6 +30,7 @@ from treatywatch import bulk, overlay
 from treatywatch.errors import DataError, NotFound, UsageError
 from treatywatch.store import Store
 from treatywatch.web.errors import WebError, error_response
+from treatywatch.web.index import AnswerIndex
 
 POLL = 1.0  # seconds between checks of the overlay's change counter
 log = logging.getLogger("treatywatch.web")
@@ -78,6 +79,7 @@ class Reloader:
 
     def __init__(self, state: Any, store: Store, loaded: int) -> None:
         self.state, self.store, self.loaded = state, store, loaded
+        self.warm = False  # build the whole answer index on reload (the server sets it)
         self.lock = threading.Lock()
         self.stop = threading.Event()
 
@@ -88,6 +90,10 @@ class Reloader:
                 return False
             ledger, change = overlay.load_snapshot(self.store)
             bulk.settle()
+            index = AnswerIndex(ledger)
+            if self.warm:
+                index.warm()  # built before the swap: no request pays for it
+            self.state.index = index
             self.state.ledger, self.loaded = ledger, change
             for hook in self.state.on_change:
                 hook()
