@@ -32,6 +32,7 @@ import threading
 import time
 import urllib.request
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -144,8 +145,6 @@ def hostile(port: int, stop: threading.Event, answers: Counter[int]) -> None:
 def writers(port: int, seconds: int) -> Counter[int]:
     """20 threads add lawful withdrawals (of parties, each pair once) for ``seconds``;
     the answers by status."""
-    from datetime import date
-
     from treatywatch.ledger import load
     from treatywatch.model import Status
 
@@ -255,13 +254,14 @@ def main() -> None:
         for t in senders:
             t.join()
 
+        first = date(1999, 3, 1)
         uncached_status = [
-            f"/api/status?treaty=apmbc&state={s}&on={1990 + i % 30}-0{1 + i % 9}-1{i % 10}"
-            for i, s in enumerate(states * 10)
-        ][:2000]
-        uncached_parties = [
-            f"/api/parties?treaty=apmbc&on={2000 + i // 300}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            f"/api/status?treaty=apmbc&state={states[i % len(states)]}"
+            f"&on={first + timedelta(days=i)}"
             for i in range(2000)
+        ]
+        uncached_parties = [
+            f"/api/parties?treaty=apmbc&on={first + timedelta(days=3000 + i)}" for i in range(2000)
         ]
         times = [
             ("status", server_times(port, uncached_status)),

@@ -263,3 +263,19 @@ def test_a_snapshot_is_consistent_while_another_connection_writes(
     led, change = overlay.load_snapshot(reader)
     assert change == reader.change()
     assert led.status(parties[0], "ccm", date(2027, 12, 1)).status.value == "withdrawn"
+
+
+def test_the_server_sees_writes_made_by_another_connection(target: str) -> None:
+    """What `serve` does for a write by the CLI: the change counter moves, the reloader
+    picks it up, on SQLite and PostgreSQL alike."""
+    from treatywatch.web.app import create_app
+
+    app = create_app(store=Store(target), today=lambda: date(2027, 8, 1))
+    reloader = app.state.reloader
+    assert reloader.refresh() is False  # nothing new yet
+    src = overlay.source_for_url("https://example.org/cli-write")
+    overlay.add_acts(
+        Store(target), [_row("NOR", "ccm", "withdrawal", "2027-01-15", src)], [src], who="cli"
+    )
+    assert reloader.refresh() is True
+    assert app.state.ledger.status("NOR", "ccm", date(2027, 8, 1)).status.value == "withdrawn"

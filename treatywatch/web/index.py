@@ -81,14 +81,14 @@ class Pair:
         return self.segments[bisect.bisect_right(self.days, on) - 1]
 
 
-class BoundedDict(dict[Any, bytes]):
+class BoundedDict(dict[Any, Any]):
     """A dict that forgets its oldest entries beyond ``limit``."""
 
     def __init__(self, limit: int) -> None:
         super().__init__()
         self.limit = limit
 
-    def __setitem__(self, key: Any, value: bytes) -> None:
+    def __setitem__(self, key: Any, value: Any) -> None:
         super().__setitem__(key, value)
         while len(self) > self.limit:
             del self[next(iter(self))]
@@ -104,6 +104,11 @@ class AnswerIndex:
         self.lock = threading.Lock()
         #: Other finished answers of this ledger (the map of a treaty on a day), bounded.
         self.extra: BoundedDict = BoundedDict(64)
+        #: Per treaty, every day on which some state's answer (or existence) changes.
+        self.epochs: dict[str, list[date]] = {}
+        #: (treaty, statuses, epoch) -> the states a parties list shows, with segments:
+        #: references into ``pairs``, about 1.5 KB each at most, 4,096 kept.
+        self.chosen: BoundedDict = BoundedDict(4096)
 
     def _treaty(self, treaty: str) -> tuple[list[str], list[tuple[str, date | None, date | None]]]:
         """(states with spans under the treaty, every state with its existence), both in
@@ -122,6 +127,11 @@ class AnswerIndex:
                 if (a, treaty) not in self.pairs:
                     self.pairs[(a, treaty)] = Pair(led, a, treaty)
             got = (members, [(s.alpha3, s.start, s.end) for s in named])
+            cuts: set[date] = set()
+            for s in named:
+                cuts.update(self.pairs[(s.alpha3, treaty)].days)
+                cuts.update(d for d in (s.start, s.end) if d is not None)
+            self.epochs[treaty] = sorted(cuts)
             self.members[treaty] = got
             return got
 
@@ -143,29 +153,49 @@ class AnswerIndex:
         """The JSON of ``[answer_dict(a) for a in ledger.parties(treaty, on, wanted)]``,
         only the states in ``keep`` if given."""
         members, everyone = self._treaty(treaty)
+        days = self.epochs[treaty]
+        epoch = bisect.bisect_right(days, on)
+        key = (treaty, wanted, epoch)
+        chosen = self.chosen.get(key)
+        if chosen is None:
+            chosen = self.chosen[key] = self._choose(treaty, on, wanted, members, everyone)
+        if keep is not None:
+            chosen = [(a, seg) for a, seg in chosen if a in keep]
+        if not chosen:
+            return b"[]"
         iso = on.isoformat().encode()
-        pairs = self.pairs
+        pieces: list[bytes] = []
+        for _, seg in chosen:
+            pieces += (b",", seg.head, iso, seg.tail)
+        pieces[0] = b"["
+        pieces.append(b"]")
+        return b"".join(pieces)
+
+    def _choose(
+        self,
+        treaty: str,
+        on: date,
+        wanted: frozenset[Status],
+        members: list[str],
+        everyone: list[tuple[str, date | None, date | None]],
+    ) -> list[tuple[str, Segment]]:
+        """The states listed on ``on``, in name order, with their segments: the same for
+        every day of the epoch (between two breakpoints of any state of the treaty)."""
         if Status.NOT_PARTY in wanted:
             listed = set(members)
-            chosen = [
+            candidates = [
                 a
                 for a, start, end in everyone
                 if a in listed or ((start is None or start <= on) and (end is None or on < end))
             ]
         else:
-            chosen = members
-        if keep is not None:
-            chosen = [a for a in chosen if a in keep]
-        pieces: list[bytes] = []
-        for a in chosen:
-            seg = pairs[(a, treaty)].at(on)
+            candidates = members
+        out = []
+        for a in candidates:
+            seg = self.pairs[(a, treaty)].at(on)
             if seg.status in wanted:
-                pieces += (b",", seg.head, iso, seg.tail)
-        if not pieces:
-            return b"[]"
-        pieces[0] = b"["
-        pieces.append(b"]")
-        return b"".join(pieces)
+                out.append((a, seg))
+        return out
 
 
 def index_for(state: Any) -> AnswerIndex:
