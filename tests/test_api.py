@@ -6,6 +6,7 @@ import contextlib
 import json
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -394,3 +395,45 @@ def test_the_answer_index_is_answer_dict_exactly(ledger: Ledger) -> None:
 def test_answers_say_their_server_time(client: TestClient) -> None:
     resp = client.get("/api/status", params={"state": "FIN", "treaty": "apmbc"})
     assert resp.headers["server-timing"].startswith("app;dur=")
+
+
+def _guarded(guard_kw: dict[str, object], receive_forever: bool) -> list[dict[str, object]]:
+    """Run one POST through a Guard around an app that answers 200; the messages sent."""
+    import asyncio
+
+    from treatywatch.web.guard import Guard
+
+    async def ok(scope: object, receive: object, send: Any) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def receive() -> dict[str, object]:
+        if receive_forever:
+            await asyncio.sleep(3600)
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    sent: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/check", "query_string": b""}
+    scope["headers"] = [(b"host", b"localhost")]
+    asyncio.run(Guard(ok, hosts=["localhost"], **guard_kw)(scope, receive, send))  # type: ignore[arg-type]
+    return sent
+
+
+def test_a_body_that_never_arrives_times_out() -> None:
+    import time
+
+    started = time.monotonic()
+    sent = _guarded({"body_seconds": 0.3}, receive_forever=True)
+    assert sent[0]["status"] == 408 and time.monotonic() - started < 2
+    assert json.loads(sent[1]["body"])["error"]["code"] == "request_timeout"  # type: ignore[arg-type]
+
+
+def test_too_many_requests_in_flight_get_the_json_busy() -> None:
+    sent = _guarded({"max_inflight": 0}, receive_forever=False)
+    assert sent[0]["status"] == 503
+    assert (b"retry-after", b"1") in sent[0]["headers"]  # type: ignore[operator]
+    assert json.loads(sent[1]["body"])["error"]["code"] == "busy"  # type: ignore[arg-type]
