@@ -437,3 +437,33 @@ def test_too_many_requests_in_flight_get_the_json_busy() -> None:
     assert sent[0]["status"] == 503
     assert (b"retry-after", b"1") in sent[0]["headers"]  # type: ignore[operator]
     assert json.loads(sent[1]["body"])["error"]["code"] == "busy"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/status", {"state": "FIN", "treaty": "apmbc", "on": "2026-02-01"}),
+        ("/api/status", {"state": "Vilnius", "treaty": "Ottawa Convention"}),
+        ("/api/status", {"state": "FIN", "treaty": "apmbc", "junk": "1"}),
+        ("/api/status", {"state": "Lituania", "treaty": "apmbc"}),
+        ("/api/status", {"state": "FIN", "treaty": "apmbc", "on": "2026-02-30"}),
+        ("/api/status", {"state": "FIN", "treaty": "apmbc", "on": ""}),
+        ("/api/status", {"state": "FIN"}),
+        ("/api/parties", {"treaty": "apmbc", "on": "2026-03-01"}),
+        ("/api/parties", {"treaty": "ccm", "status": "not_party"}),
+        ("/api/parties", {"treaty": "ccm", "status": "any", "on": "2010-08-01"}),
+        ("/api/parties", {"treaty": "ccm", "status": "gone"}),
+        ("/api/parties", {"treaty": "rome_statute", "borders": "RUS", "not_party": "apmbc"}),
+    ],
+)
+def test_the_fast_path_answers_as_fastapi_does(
+    ledger: Ledger, path: str, params: dict[str, str]
+) -> None:
+    def client(fast: bool) -> TestClient:
+        app = create_app(ledger, today=lambda: date(2026, 11, 26), fast=fast)
+        return TestClient(app, base_url="http://localhost")
+
+    fast, slow = client(True).get(path, params=params), client(False).get(path, params=params)
+    assert fast.status_code == slow.status_code
+    assert fast.content == slow.content
+    assert fast.headers["content-type"] == slow.headers["content-type"]

@@ -29,6 +29,7 @@ from treatywatch.store import Store
 from treatywatch.web import errors, pages, writes
 from treatywatch.web.api import ROUTERS
 from treatywatch.web.checks import CheckPool
+from treatywatch.web.fast import FastAnswers
 from treatywatch.web.guard import Guard
 from treatywatch.web.index import index_for
 from treatywatch.web.respcache import Entries, ResponseCache, declared
@@ -80,6 +81,7 @@ def create_app(
     fetcher: Fetcher | None = None,
     cache: bool = False,
     checks: CheckPool | None = None,
+    fast: bool = True,
 ) -> FastAPI:
     """The API and pages over ``ledger`` (plus ``store``'s overlay); ``serve_app`` is the
     same with the answer cache on. Writes exist only when both a store and a token are
@@ -113,6 +115,8 @@ def create_app(
         app.state.reloader.warm = cache
     errors.install(app)
 
+    if fast:
+        app.add_middleware(FastAnswers, state=app.state)
     # Level 1: a 180 KB parties list compresses to about 10% in ~1 ms (level 9 takes 5x).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=1)
     if app.state.cache is not None:
