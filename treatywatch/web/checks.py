@@ -3,7 +3,7 @@
 Reading a text is CPU work that could take long on hostile input. Run in the server's own
 process it would hold the interpreter lock and slow every other request, and a thread
 cannot be stopped. So each check runs in a forked child that inherits the ledger (copy on
-write, nothing to load or send), at ``nice`` 10 so the server's own requests win the CPU,
+write, nothing to load or send), at ``nice`` 19 so the server's own requests win the CPU,
 under an address-space cap, and is killed at the deadline. At most ``running`` children
 work at once and at most ``waiting`` requests queue for a slot; beyond that the answer is
 503 ``busy`` at once, and a child that misses its deadline gives 504 ``timeout``.
@@ -26,7 +26,7 @@ SECONDS = 20.0  # one check, fetch included
 RUNNING = max(1, (os.cpu_count() or 2) - 1)
 WAITING = 8
 MEMORY = 1_500_000_000  # bytes a child may add to the address space it inherits
-NICE = 10
+NICE = 19
 
 Job = Callable[[], dict[str, Any]]
 
