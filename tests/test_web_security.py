@@ -407,3 +407,15 @@ def test_configured_host_names(ledger: Ledger) -> None:
     c = TestClient(app, base_url="http://treaties.example")
     assert c.get("/api/treaties").status_code == 200
     assert c.get("/api/treaties", headers={"Host": "localhost"}).status_code == 421
+
+
+def test_an_international_name_is_resolved_in_its_ascii_form() -> None:
+    asked: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    with pytest.raises(FetchRefused):
+        Fetcher(resolver=resolver).fetch("http://bücher.example/")
+    assert asked == ["xn--bcher-kva.example"]

@@ -217,6 +217,11 @@ class Fetcher:
         if parts.username is not None or parts.password is not None:
             raise FetchRefused("refused: URLs with credentials are not fetched")
         port = PORTS[scheme] if port is None else port
+        if not host.isascii():
+            try:
+                host = host.encode("idna").decode("ascii")  # an international name
+            except UnicodeError:
+                raise FetchRefused("refused: not a well-formed host name") from None
         if _NUMERIC_HOST.match(host) and not _is_dotted_quad(host):
             raise FetchRefused("refused: a host written as a number")
         path = parts.path or "/"
