@@ -467,3 +467,19 @@ def test_the_fast_path_answers_as_fastapi_does(
     assert fast.status_code == slow.status_code
     assert fast.content == slow.content
     assert fast.headers["content-type"] == slow.headers["content-type"]
+
+
+def test_precomputed_changes_are_change_dict_exactly(client: TestClient, ledger: Ledger) -> None:
+    from treatywatch.render import change_dict
+
+    for since, until in (("1990-01-01", "2026-03-01"), ("2025-06-01", "2026-03-01")):
+        got = client.get("/api/changes", params={"since": since, "until": until}).json()
+        slow = [
+            change_dict(ledger, c)
+            for c in ledger.changes(date.fromisoformat(since), date.fromisoformat(until))
+        ]
+        assert got == slow and len(got) > 10
+    got = client.get("/api/timeline", params={"state": "FIN"}).json()
+    assert got == [change_dict(ledger, c) for c in ledger.timeline("FIN")]
+    got = client.get("/api/upcoming", params={"after": "2025-12-01", "treaty": "apmbc"}).json()
+    assert got == [change_dict(ledger, c) for c in ledger.upcoming(date(2025, 12, 1), "apmbc")]

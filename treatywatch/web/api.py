@@ -14,7 +14,7 @@ from treatywatch.dates import parse_day
 from treatywatch.errors import TreatywatchError, UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import BOUND, Status
-from treatywatch.render import borders_dict, change_dict, state_dict, treaties_list
+from treatywatch.render import borders_dict, state_dict, treaties_list
 from treatywatch.web.errors import WebError
 from treatywatch.web.index import dumps, index_for
 
@@ -276,7 +276,8 @@ async def get_timeline(request: Request, state: str, treaty: Q = None) -> Respon
     """Every status change and political event of a state, oldest first."""
     led = _ledger(request)
     tid = led.treaty(treaty).id if treaty else None
-    return _json(dumps([change_dict(led, c) for c in led.timeline(led.state(state).alpha3, tid)]))
+    changes = led.timeline(led.state(state).alpha3, tid)
+    return _json(index_for(request.app.state).changes(changes))
 
 
 @changes_router.get("/changes", response_model=list[ChangeOut])
@@ -287,7 +288,7 @@ async def get_changes(request: Request, since: str, until: Q = None, treaty: Q =
     if end < start:
         raise UsageError(f"until {end} is before since {start}")
     tid = led.treaty(treaty).id if treaty else None
-    return _json(dumps([change_dict(led, c) for c in led.changes(start, end, tid)]))
+    return _json(index_for(request.app.state).changes(led.changes(start, end, tid)))
 
 
 @changes_router.get("/upcoming", response_model=list[ChangeOut])
@@ -296,7 +297,7 @@ async def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> R
     led = _ledger(request)
     tid = led.treaty(treaty).id if treaty else None
     day = _on(after, request, "after")
-    return _json(dumps([change_dict(led, c) for c in led.upcoming(day, tid)]))
+    return _json(index_for(request.app.state).changes(led.upcoming(day, tid)))
 
 
 @treaties_router.get("/treaties", response_model=list[TreatyOut])

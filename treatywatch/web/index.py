@@ -23,9 +23,9 @@ from typing import Any
 
 import orjson
 
-from treatywatch.ledger import Ledger
+from treatywatch.ledger import Change, Ledger
 from treatywatch.model import Status
-from treatywatch.render import answer_dict
+from treatywatch.render import answer_dict, change_dict
 
 _ON = "@@treatywatch-on@@"
 _ON_FIELD = orjson.dumps({"on": _ON})[1:-1]  # b'"on":"@@treatywatch-on@@"'
@@ -109,6 +109,7 @@ class AnswerIndex:
         #: (treaty, statuses, epoch) -> the states a parties list shows, with segments:
         #: references into ``pairs``, about 1.5 KB each at most, 4,096 kept.
         self.chosen: BoundedDict = BoundedDict(4096)
+        self.change_json: dict[int, bytes] | None = None
 
     def _treaty(self, treaty: str) -> tuple[list[str], list[tuple[str, date | None, date | None]]]:
         """(states with spans under the treaty, every state with its existence), both in
@@ -138,6 +139,28 @@ class AnswerIndex:
     def warm(self) -> None:
         for treaty in sorted(self.ledger.treaties):
             self._treaty(treaty)
+        self._change_json()
+
+    def _change_json(self) -> dict[int, bytes]:
+        """Every change of the ledger (``changes``, ``timeline`` and ``upcoming`` hand out
+        the same objects) serialised once, by the object's identity."""
+        got = self.change_json
+        if got is None:
+            with self.lock:
+                got = self.change_json
+                if got is None:
+                    led = self.ledger
+                    everything = led.changes(date.min, date.max)
+                    got = {id(c): dumps(change_dict(led, c)) for c in everything}
+                    self.change_json = got
+        return got
+
+    def changes(self, changes: list[Change]) -> bytes:
+        """The JSON of ``[change_dict(c) for c in changes]``."""
+        known = self._change_json()
+        led = self.ledger
+        parts = [known.get(id(c)) or dumps(change_dict(led, c)) for c in changes]
+        return b"[" + b",".join(parts) + b"]"
 
     def status(self, state: str, treaty: str, on: date) -> bytes:
         self._treaty(treaty)
