@@ -152,3 +152,21 @@ def test_a_cached_text_that_changed_is_refused(tmp_path: Path, ledger: Ledger) -
     (tmp_path / "cache" / "r001.txt").write_bytes(b"two")
     (art,) = articles(tmp_path, "dev", cache=tmp_path / "cache")
     assert art.text is None and art.problem is not None and "sha256" in art.problem
+
+
+def test_a_negated_consent_may_be_read_as_the_negated_event() -> None:
+    # claim_guidelines.md A3: "has not ratified" is status not_party, or an event with
+    # modality negated; never an asserted event.
+    gold = {
+        "kind": "status",
+        "action": "not_party",
+        "state": "USA",
+        "treaty": "ctbt",
+        "counterpart": None,
+        "date": "2023-11-02",
+        "value": None,
+    }
+    negated = Claim("deposit", "ratification", "USA", "ctbt", modality="negated")
+    assert fits(gold, negated)
+    assert not fits(gold, Claim("deposit", "ratification", "USA", "ctbt"))
+    assert not fits(gold, Claim("deposit", "ratification", "CHN", "ctbt", modality="negated"))

@@ -464,7 +464,8 @@ def _modality(fragment: str, kind: str) -> str:
 
 def _status_action(fragment: str) -> str:
     low = fragment.lower()
-    if "signed but" in low:  # "signed but never ratified": a signatory, not a party
+    if "signed but" in low or low.startswith(("not ratified", "never ratified")):
+        # "signed but never ratified": a signatory, not a party
         return "not_party"
     if _NEVER_PARTY.search(low):
         return "never_party"
@@ -576,6 +577,18 @@ def _sentence_claims(
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, folded in screened.triggers:
         for m in folded.finditer_low(sentence, screened.low):  # (only read without case)
+            # A longer reading from the same word at the same rank wins ("have not ratified
+            # the treaty, including China, ..." over "have not ratified").
+            found = [
+                f
+                for f in found
+                if not (
+                    m.start() == f[0]
+                    and f[1] <= m.end()
+                    and m.end() - m.start() > f[1] - f[0]
+                    and _priority(f[2]) == _priority(kind)
+                )
+            ]
             if any(
                 m.start() < e and s < m.end() and (k == kind or _priority(k) <= _priority(kind))
                 for s, e, k, _ in found

@@ -399,9 +399,11 @@ _SPECS: list[tuple[str, str]] = [
     # ratified", "refused to join" (claim_guidelines.md A3: never an event).
     (
         "status",
-        r"\b(?:has|have|had)(?:\s+signed\s+but)?\s+(?:not|never)\s+(?:yet\s+)?"
+        # ("signed but never ratified": the signature is a claim of its own, the status
+        # begins after "but")
+        r"\b(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?"
         r"(?:ratified|joined|acceded)\b|\b(?:hasn[’']t|haven[’']t|hadn[’']t)\s+(?:yet\s+)?"
-        r"(?:ratified|joined|acceded)\b|\bsigned\s+but\s+(?:never|not)\s+(?:yet\s+)?ratified\b|"
+        r"(?:ratified|joined|acceded)\b|(?<=signed but )(?:never|not)\s+(?:yet\s+)?ratified\b|"
         r"\brefused\s+to\s+(?:join|sign|ratify|accede)\b",
     ),
     # --- intentions ---------------------------------------------------------------------------
