@@ -1159,6 +1159,8 @@ def check_existence(ds: Dataset) -> list[Problem]:
     """No state acts before it existed or after it ceased to exist."""
     out = []
     for act in ds.acts:
+        if act.alternate:  # a reading the record does not follow (and does not apply)
+            continue
         st = ds.states[act.state]
         start = legal_start(ds.states, act.state)
         if start and act.day < start and act.kind is not ActKind.SUCCESSION:
