@@ -39,8 +39,8 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed lint typecheck unit
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check treatywatch tests bench
-	$(BIN)/ruff format --check treatywatch tests bench
+	$(BIN)/ruff check treatywatch tests bench model
+	$(BIN)/ruff format --check treatywatch tests bench model
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

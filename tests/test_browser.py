@@ -153,3 +153,80 @@ def test_article_with_script_is_shown_as_text(page: Any, server: str) -> None:
     assert page.evaluate("window.__pwned") is None
     assert "<script>" in page.inner_text("#marked")
     assert page.locator("#marked script, #marked img").count() == 0
+
+
+def _console_errors(page: Any) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def test_slider_width_is_constant_while_dragging(page: Any, server: str) -> None:
+    page.goto(f"{server}/treaty/apmbc")
+    page.wait_for_selector("#treaty[data-ready='1']", timeout=20000)
+    box = page.locator("#slider").bounding_box()
+    widths, summaries = set(), set()
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    for step in range(0, 41):
+        page.mouse.move(box["x"] + 2 + (box["width"] - 4) * step / 40, box["y"] + box["height"] / 2)
+        now = page.locator("#slider").bounding_box()
+        widths.add((round(now["x"], 1), round(now["width"], 1)))
+        summaries.add(page.inner_text("#summary"))
+    page.mouse.up()
+    assert len(summaries) > 5  # the summary beside it changed length many times
+    assert len(widths) == 1, f"the slider moved or resized: {sorted(widths)}"
+
+
+def test_api_docs_render_without_console_errors(page: Any, server: str) -> None:
+    errors = _console_errors(page)
+    page.goto(f"{server}/docs")
+    page.wait_for_selector("#api[data-ready='1']", timeout=20000)
+    text = page.inner_text("#api")
+    for path in ("/api/status", "/api/parties", "/api/check", "/api/map"):
+        assert path in text
+    form = page.locator("section#get-api-treaties form")
+    form.locator("button").click()
+    page.wait_for_selector("section#get-api-treaties pre.answer:not([hidden])")
+    assert page.inner_text("section#get-api-treaties pre.answer").startswith("200")
+    assert errors == [], errors
+
+
+def test_pages_have_a_favicon_and_no_console_errors(page: Any, server: str) -> None:
+    errors = _console_errors(page)
+    for path in ("/", "/treaty/ccm", "/state/LTU", "/check"):
+        page.goto(f"{server}{path}")
+        page.wait_for_load_state("networkidle")
+    icon = page.request.get(f"{server}/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert errors == [], errors
+
+
+def test_an_unknown_state_gets_a_page_not_json(page: Any, server: str) -> None:
+    resp = page.goto(f"{server}/state/Atlantis")
+    assert resp.status == 404 and resp.headers["content-type"].startswith("text/html")
+    assert "Nothing found" in page.inner_text("h1") and "Atlantis" in page.inner_text("h1")
+    resp = page.goto(f"{server}/state/Lituania")
+    assert resp.status == 404 and "Lithuania" in page.inner_text("main")
+    resp = page.goto(f"{server}/no/such/page")
+    assert resp.status == 404 and resp.headers["content-type"].startswith("text/html")
+
+
+def test_no_sideways_scroll_on_a_phone(browser: Any, server: str) -> None:
+    p = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        for path in ("/", "/treaty/apmbc", "/state/FIN", "/check", "/docs", "/state/Atlantis"):
+            p.goto(f"{server}{path}")
+            p.wait_for_load_state("networkidle")
+            wide = p.evaluate(
+                "() => [document.documentElement.scrollWidth, window.innerWidth,"
+                " [...document.querySelectorAll('body *')].filter(e => "
+                "e.getBoundingClientRect().right > window.innerWidth + 1 && "
+                "!e.closest('table')).slice(0, 5).map(e => e.tagName + '#' + e.id)]"
+            )
+            assert wide[0] <= wide[1], f"{path} scrolls sideways: {wide}"
+        p.goto(f"{server}/treaty/apmbc")
+        p.screenshot(path=str(ARTIFACTS / "treaty-apmbc-390px.png"), full_page=True)
+    finally:
+        p.close()

@@ -266,7 +266,10 @@ def test_dateline_future_tense_and_not_among_them(ledger: Ledger) -> None:
     )
     claims = check_text(ledger, text, date(2025, 6, 30), date(2026, 11, 26)).claims
     notice = next(c for c in claims if c.kind == "deposit")
-    assert (notice.state, notice.date, notice.verdict) == ("LVA", None, "supported")  # not June 30
+    # "has formally notified", the day's news with no date given: dated by publication
+    # (claim_guidelines.md D3) but judged as undated, so it is not "the wrong day".
+    assert (notice.state, notice.date, notice.verdict) == ("LVA", "2025-06-30", "supported")
+    assert notice.date_assumed
     effect = next(c for c in claims if c.kind == "effective")
     assert (effect.modality, effect.verdict) == ("planned", "supported")  # not premature
     outside = {c.state for c in claims if c.kind == "status" and c.action == "not_party"}
@@ -621,7 +624,7 @@ def test_regional_copy_on_the_cluster_munitions_exit(ledger: Ledger) -> None:
     assert ("parliament_vote", "withdrawal", "LTU", "2024-07", "asserted") in got
     assert ("law_signed", "withdrawal", "LTU", "2024-07", "asserted") in got
     assert not [g for g in got if g[0] == "signature"]
-    assert ("status", "never_party", "RUS", None, "negated") in got
+    assert ("status", "never_party", "RUS", "2025-03-06", "negated") in got
     assert ("status", "never_party", "UKR", None, "negated") in got
     assert not [g for g in got if g[2] in ("RUS", "UKR") and g[0] == "effective"]
 
@@ -691,7 +694,7 @@ def test_explainer_with_ellipsis(ledger: Ledger) -> None:
     claims = check_text(ledger, text, date(2026, 3, 1), date(2026, 11, 26)).claims
     got = {(c.kind, c.action, c.state, c.date, c.verdict) for c in claims}
     for state in ("USA", "RUS", "CHN"):
-        assert ("status", "not_party", state, None, "supported") in got
+        assert ("status", "not_party", state, "2026-03-01", "supported") in got  # as of publication
     assert ("effective", "withdrawal", "FIN", "2026-01-10", "supported") in got
     assert ("effective", "withdrawal", "POL", "2026-02-20", "supported") in got
 

@@ -220,3 +220,62 @@ def test_review_accept_turns_a_claim_into_an_act(store: Store, target: str, tmp_
     assert [e["action"] for e in store.audit()] == ["queue", "review-accept"]
     src = {s["id"]: s for s in store.sources()}[act["sources"]]
     assert src["url"] == "https://example.org/norway"
+
+
+def test_a_snapshot_is_consistent_while_another_connection_writes(
+    ledger: Ledger, target: str
+) -> None:
+    """The reload after a write reads sources and acts as of one moment: a writer in
+    between never pairs an act with a source the snapshot lacks (the 'unknown source id'
+    failure), and the change counter moves with every committed write."""
+    import threading
+
+    reader, writer = Store(target), Store(target)
+    parties = sorted(a.state.alpha3 for a in ledger.parties("ccm", date(2026, 11, 26)))[:12]
+    before = reader.change()
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            for state in parties:
+                src = overlay.source_for_url("https://example.org/snap/" + state)
+                overlay.add_acts(
+                    writer, [_row(state, "ccm", "withdrawal", "2027-02-01", src)], [src], who="w"
+                )
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    loads = 0
+    while not done.is_set() or loads == 0:
+        snap = reader.snapshot()
+        ids = {s["id"] for s in snap.sources}
+        assert all(a["sources"] in ids for a in snap.acts)
+        overlay.load_snapshot(reader)
+        loads += 1
+    thread.join()
+    assert not failures
+    assert reader.change() > before and len(reader.acts()) == len(parties)
+    led, change = overlay.load_snapshot(reader)
+    assert change == reader.change()
+    assert led.status(parties[0], "ccm", date(2027, 12, 1)).status.value == "withdrawn"
+
+
+def test_the_server_sees_writes_made_by_another_connection(target: str) -> None:
+    """What `serve` does for a write by the CLI: the change counter moves, the reloader
+    picks it up, on SQLite and PostgreSQL alike."""
+    from treatywatch.web.app import create_app
+
+    app = create_app(store=Store(target), today=lambda: date(2027, 8, 1))
+    reloader = app.state.reloader
+    assert reloader.refresh() is False  # nothing new yet
+    src = overlay.source_for_url("https://example.org/cli-write")
+    overlay.add_acts(
+        Store(target), [_row("NOR", "ccm", "withdrawal", "2027-01-15", src)], [src], who="cli"
+    )
+    assert reloader.refresh() is True
+    assert app.state.ledger.status("NOR", "ccm", date(2027, 8, 1)).status.value == "withdrawn"

@@ -36,7 +36,7 @@ CASES = [
     Case("npt", "PRK", "1993-06-12", Status.PARTY, "VCLT Art. 68", "1993 notice suspended"),
     Case("npt", "PRK", "2003-04-09", Status.WITHDRAWAL_PENDING, "Art. X(1)", "three months"),
     Case("npt", "PRK", "2003-04-10", Status.WITHDRAWN, "Art. X(1)", "2003 notice effective"),
-    Case("npt", "YEM", "1990-05-22", Status.PARTY, "succession", "the union of the Yemens"),
+    Case("npt", "YEM", "1990-05-22", Status.PARTY, "VCSST", "the union of the Yemens"),
     Case("npt", "IND", "2026-01-01", Status.NOT_PARTY, "", "never signed"),
     # BWC: Art. XIV(3) EIF on the depositaries' deposits, Art. XIV(4) on deposit.
     Case("bwc", "USA", "1975-03-26", Status.PARTY, "Art. XIV(3)", "deposited on EIF day"),
@@ -68,7 +68,7 @@ CASES = [
     Case("outer_space", "MNE", "2018-01-01", Status.NOT_PARTY, "", "SFRY signature not doubled"),
     # Sea-Bed Treaty: Art. X(3)-(4), withdrawal Art. VIII (supreme interests, three months).
     Case("seabed", "GBR", "1972-05-18", Status.PARTY, "Art. X(3)", "a depositary, on EIF"),
-    Case("seabed", "MNE", "2006-06-03", Status.PARTY, "succession", "the date of succession"),
+    Case("seabed", "MNE", "2006-06-03", Status.PARTY, "VCSST", "the date of succession"),
     # CCW Protocol IV: six months after the 20th notification (Art. 2; CCW 5(3)), then six
     # months after each notification (CCW 5(4)).
     Case("ccw_p4", "AFG", "2017-08-09", Status.CONSENTED, "Art. CCW 5(4)", "notified"),

@@ -581,18 +581,24 @@ def _export_time() -> datetime:
 
 
 def cmd_serve(args: argparse.Namespace) -> str:
-    import uvicorn
-
-    from treatywatch.web.app import serve_app
+    from treatywatch.web import server
+    from treatywatch.web.app import LOCAL_HOSTS, serve_app
 
     db = _db(args)
     token = os.environ.get("TREATYWATCH_TOKEN") or None
     store = _store(args, create=bool(token)) if db else None  # only a writable app creates
-    app = serve_app(None if store else _ledger(args), store=store, token=token)
+    hosts = [*LOCAL_HOSTS, args.host, *args.allow_host]
+    app = serve_app(
+        None if store else _ledger(args),
+        store=store,
+        token=token,
+        fetch=not args.no_fetch,
+        hosts=hosts,
+    )
     if token and store:
         print("treatywatch: writes enabled at POST /api/acts (token from TREATYWATCH_TOKEN)")
     print(f"treatywatch: serving the record at http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    server.run(app, args.host, args.port)
     return ""
 
 
@@ -801,7 +807,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("treaty")
     sp.add_argument("--on", help="date YYYY-MM-DD (default: today)")
-    sp.add_argument("--status", help="comma-separated statuses, or 'any' (default: bound)")
+    sp.add_argument(
+        "--status",
+        help="comma-separated statuses, or 'any' (default: bound); not_party lists every "
+        "state in existence that day without a status under the treaty",
+    )
     _format_option(sp)
     sp.add_argument(
         "--borders",
@@ -978,6 +988,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the server answers for, besides --host and the loopback names "
+        "(repeatable; '*' switches the Host check off, e.g. behind a proxy that checks it)",
+    )
+    sp.add_argument(
+        "--no-fetch",
+        action="store_true",
+        help="never fetch URLs for /api/check and /check (texts only)",
+    )
 
     sp = add("treaties", cmd_treaties, "The treaties in the record.", "treatywatch treaties")
     _format_option(sp)

@@ -1156,10 +1156,11 @@ def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:
 
 
 def check_existence(ds: Dataset) -> list[Problem]:
-    """No state acts before it existed or after it ceased to exist."""
+    """No state acts before it existed or after it ceased to exist (a reading kept as an
+    alternate is not applied, so it may be a source's error of exactly this kind)."""
     out = []
     for act in ds.acts:
-        if act.alternate:  # a reading the record does not follow (and does not apply)
+        if act.alternate:
             continue
         st = ds.states[act.state]
         start = legal_start(ds.states, act.state)

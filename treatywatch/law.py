@@ -375,7 +375,7 @@ def _consent(run: _Run, act: Act) -> None:
                 hint="check the deposit date and the treaty's entry-into-force rule",
             )
         )
-    art_ = f"Art. {article}"
+    art_ = art(article)
     entry = Reason(
         bound_from, "entry_into_force", art_, f"bound from {bound_from} ({how})", act.sources
     )

@@ -458,15 +458,30 @@ class Ledger:
     def parties(
         self, treaty: str, on: date, statuses: Iterable[Status] | None = None
     ) -> list[Answer]:
-        """States under ``treaty`` on ``on`` whose status is in ``statuses`` (default: bound)."""
+        """States under ``treaty`` on ``on`` whose status is in ``statuses`` (default: bound).
+
+        ``not_party`` covers every state in existence on ``on`` (end dates exclusive) that
+        has no span that day, those with no act under the treaty at all included."""
         treaty = self._tid(treaty)
         wanted = frozenset(statuses) if statuses is not None else BOUND
+        candidates = self._by_treaty.get(treaty, [])
+        if Status.NOT_PARTY in wanted:
+            listed = set(candidates)
+            candidates = [*candidates, *(a for a in self.existing(on) if a not in listed)]
         out = []
-        for state in self._by_treaty.get(treaty, []):
+        for state in candidates:
             ans = self.status(state, treaty, on)
             if ans.status in wanted:
                 out.append(ans)
         return sorted(out, key=lambda a: a.state.name)
+
+    def existing(self, on: date) -> list[str]:
+        """The states in existence on ``on`` (start inclusive, end exclusive)."""
+        return [
+            a
+            for a, st in self.states.items()
+            if (st.start is None or st.start <= on) and (st.end is None or on < st.end)
+        ]
 
     def disputes(self, state: str, treaty: str) -> list[Act]:
         """Readings that a source gives but the record does not follow."""

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from treatywatch.bulk import paused_gc
 from treatywatch.errors import DataError, Problem, UsageError
 from treatywatch.ledger import Ledger
 from treatywatch.model import ACT_FIELDS, Source
-from treatywatch.store import Store
+from treatywatch.store import Snapshot, Store
 
 
 def act_id(row: dict[str, str]) -> str:
@@ -49,12 +50,12 @@ def source_for_url(
 
 def _dataset(
     root: Path | None,
-    store: Store,
+    snap: Snapshot,
     extra_acts: list[dict[str, str]],
     extra_sources: list[dict[str, str]],
 ) -> tuple[data_mod.Dataset, list[Problem]]:
     ds, problems = data_mod.read(root)
-    for r in [*store.sources(), *extra_sources]:
+    for r in [*snap.sources, *extra_sources]:
         ds.sources.setdefault(
             r["id"],
             Source(
@@ -68,7 +69,7 @@ def _dataset(
         )
     sink = data_mod.RowSink("overlay", problems)
     with paused_gc():
-        stored = store.acts()
+        stored = snap.acts
         items = [(i + 1, r) for i, r in enumerate(stored)]
         items += [(len(stored) + i + 1, r) for i, r in enumerate(extra_acts)]
         ds.acts.extend(data_mod.parse_acts(items, sink, None, ds.states, ds.sources, ds.treaties))
@@ -77,11 +78,54 @@ def _dataset(
 
 def load(store: Store, root: Path | None = None) -> Ledger:
     """The bundled record (or ``root``) plus the overlay; DataError if anything is wrong."""
-    ds, problems = _dataset(root, store, [], [])
+    return load_snapshot(store, root)[0]
+
+
+def load_snapshot(store: Store, root: Path | None = None) -> tuple[Ledger, int]:
+    """``load`` from one consistent snapshot of the overlay, with the snapshot's change
+    counter (``Store.change``), so a caller knows exactly which writes it includes."""
+    snap = store.snapshot()
+    ds, problems = _dataset(root, snap, [], [])
     ledger, found = Ledger.build(ds)
     if problems or found:
         raise DataError(problems + found)
-    return ledger
+    return ledger, snap.change
+
+
+_ASCII_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?(?:/[0-9]{4}-[0-9]{2}-[0-9]{2})?")
+
+
+def _plain(row: dict[str, str], line: int, file: str = "overlay") -> list[Problem]:
+    """What the loader would let through but no one means: control characters (NUL) in
+    any field, digits of other scripts in a date."""
+    out = []
+    for key, value in row.items():
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            out.append(
+                Problem(
+                    "control character (such as NUL) in a field",
+                    file,
+                    line,
+                    key,
+                    value[:80],
+                    "remove it",
+                )
+            )
+    for key in ("date", "effective"):
+        value = row.get(key) or ""
+        if value and not _ASCII_DATE.fullmatch(value):
+            out.append(
+                Problem(
+                    "date is not a date",
+                    file,
+                    line,
+                    key,
+                    value[:40],
+                    "use YYYY, YYYY-MM, YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD in ASCII "
+                    "digits",
+                )
+            )
+    return out
 
 
 def add_acts(
@@ -97,12 +141,34 @@ def add_acts(
 ) -> list[str]:
     """Validate ``rows`` against the law and the record, then write them atomically."""
     clean = []
-    for r in rows:
+    early: list[Problem] = []
+    for n, r in enumerate(rows, 1):
         row = {f: (r.get(f) or "").strip() for f in ACT_FIELDS}
         row["id"] = row["id"] or act_id(row)
         clean.append(row)
+        early += _plain(row, n)
+    for n, src in enumerate(sources, 1):
+        early += _plain(src, n, "overlay sources")
+    if early:
+        raise DataError(early)
     with store.transaction() as con:
-        ds, problems = _dataset(root, store, clean, sources)
+        snap = store.snapshot()
+        have = {a["id"] for a in snap.acts}
+        problems = [
+            Problem(
+                "this act is already in the overlay",
+                "overlay",
+                n,
+                "id",
+                row["id"],
+                "an act is identified by treaty, state, kind, date and sources",
+            )
+            for n, row in enumerate(clean, len(snap.acts) + 1)
+            if row["id"] in have
+        ]
+        if problems:
+            raise DataError(problems)
+        ds, problems = _dataset(root, snap, clean, sources)
         _, found = Ledger.build(ds)
         problems += found
         if problems:

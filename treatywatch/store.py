@@ -78,6 +78,15 @@ class QueueItem:
     why: str
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The overlay as of one moment (see ``Store.snapshot``)."""
+
+    sources: list[dict[str, str]]
+    acts: list[dict[str, str]]
+    change: int
+
+
 LOCK_KEY = 7242026  # the advisory lock that serialises writers on PostgreSQL
 
 
@@ -86,6 +95,7 @@ class Store:
 
     def __init__(self, target: str | Path | None = None) -> None:
         self.lock = threading.RLock()
+        self._depth = 0  # open write transactions (0 or 1) on this connection
         self.pg = isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
         if self.pg:
             import psycopg
@@ -128,12 +138,15 @@ class Store:
                 self.con.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
             else:
                 self.con.execute("BEGIN IMMEDIATE")
+            self._depth += 1
             try:
                 yield self
             except BaseException:
+                self._depth -= 1
                 self.con.execute("ROLLBACK")
                 raise
             else:
+                self._depth -= 1
                 self.con.execute("COMMIT")
 
     def migrate(self) -> None:
@@ -188,6 +201,31 @@ class Store:
         """Changes whenever the overlay does: part of the ledger cache key."""
         (row,) = self._rows("SELECT count(*) AS n, max(seq) AS last FROM audit")
         return f"{self.url}:{row['n']}:{row['last']}"
+
+    def change(self) -> int:
+        """The overlay's change counter: the last audit entry's number. Every write logs
+        to the audit in its own transaction, so this moves with every committed write,
+        from any process; one index lookup on either backend."""
+        (row,) = self._rows("SELECT max(seq) AS last FROM audit")
+        return int(row["last"] or 0)
+
+    def snapshot(self) -> Snapshot:
+        """Sources, acts and the change counter as of one moment: read in one transaction
+        (SQLite: one read transaction of the WAL; PostgreSQL: REPEATABLE READ), so a write
+        committed between the reads cannot pair new acts with old sources. Inside a write
+        transaction the reads see that transaction."""
+        with self.lock:
+            own = self._depth == 0
+            if own:
+                if self.pg:
+                    self.con.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                else:
+                    self.con.execute("BEGIN")
+            try:
+                return Snapshot(self.sources(), self.acts(), self.change())
+            finally:
+                if own:
+                    self.con.execute("COMMIT")
 
     def queue(self, status: str | None = "pending") -> list[QueueItem]:
         sql = "SELECT id, claim, source_url, source_title, published, status, why FROM queue"

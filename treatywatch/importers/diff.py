@@ -170,9 +170,12 @@ def compare(
             continue
         (alternates if act.alternate else mine).setdefault(act.state, []).append(act)
     theirs: dict[str, list[PageAct]] = {}
+    stated: set[tuple[str, str, date]] = set()  # predecessors' acts the notes state
     for pa in page_acts:
         if pa.kind not in COMPARED or not pa.state or pa.informative:
             report.skipped.append(pa)
+            if pa.informative and pa.state and pa.date is not None:
+                stated.add((pa.state, pa.kind, pa.date))
             continue
         theirs.setdefault(pa.state, []).append(pa)
     report.compared = sum(len(v) for v in theirs.values())
@@ -232,6 +235,10 @@ def compare(
                 )
             report.differences.append(diff)
         for act in left:
+            if act.date.precision == "day" and (state, act.kind.value, act.day) in stated:
+                report.compared += 1  # a predecessor's act that the page's notes state
+                report.agree += 1
+                continue
             diff = Difference("missing", state, act.kind.value, None, act)
             if NOT_ON_PAGE in act.note:
                 why = act.note[act.note.index(NOT_ON_PAGE) :].split(";")[0]

@@ -530,7 +530,7 @@ def run(args: argparse.Namespace) -> str:
     db = getattr(args, "db", None) or os.environ.get("TREATYWATCH_DB") or None
     store = Store(db) if db else None
     if store is not None:
-        ds, _ = overlay._dataset(root, store, [], [])  # the record plus the overlay
+        ds, _ = overlay._dataset(root, store.snapshot(), [], [])  # the record plus the overlay
     else:
         ds, _ = data_mod.read(root)
     page = parse(text, path.name, _resolver(ds.states.values()))

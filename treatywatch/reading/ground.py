@@ -25,9 +25,10 @@ from treatywatch.reading.parse import parse
 #: Relations that open a clause of their own: an argument does not cross them.
 _CLAUSAL = frozenset({"ROOT", "advcl", "ccomp", "csubj", "acl", "acl:relcl", "parataxis", "list"})
 #: Subordinators that make a clause's event hypothetical, conditional or to come.
-_CONDITIONAL = frozenset(
-    {"if", "unless", "whether", "once", "until", "before", "so", "lest", "should", "when"}
-)
+_CONDITIONAL = frozenset({"if", "unless", "whether", "so", "lest", "should"})
+#: Temporal subordinators: the event is a fact ("Before joining the convention in 2011,
+#: Helsinki had ...") unless the clause speaks of what is to come ("when it becomes").
+_TEMPORAL = frozenset({"when", "once", "until", "before", "after", "as soon as"})
 _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -82,6 +83,15 @@ def _within(tok: Any, pred: Any) -> bool:
     return True
 
 
+def _to_come(pred: Any) -> bool:
+    """Whether a subordinate clause speaks of the future: its verb in the present ("when it
+    becomes") or a future or modal in the clause it depends on."""
+    if pred.tag_ in ("VBZ", "VBP"):
+        return True
+    head = pred.head
+    return any(c.dep_ == "aux" and c.lower_ in (_FUTURE | _HEDGES) for c in head.children)
+
+
 def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     span = claim.anchors.get("state")
     if span is None:
@@ -96,6 +106,15 @@ def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     # The state is the subject of a verb the event shares it with.
     governor = _predicate(state)
     if _shares_subject(governor, pred) or _shares_subject(governor, trigger):
+        return True
+    # A non-finite adverbial clause takes the main clause's subject ("Before joining the
+    # convention in 2011, Helsinki had ..."; "..., becoming the 112th state party").
+    if (
+        pred.dep_ == "advcl"
+        and pred.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in _SUBJECTS for c in pred.children)
+        and any(c.i == state.i for c in pred.head.children if c.dep_ in _SUBJECTS)
+    ):
         return True
     # Reported speech about itself: "Lithuania said (that) it had notified the UN".
     subject = [c for c in pred.children if c.dep_ in _SUBJECTS]
@@ -128,7 +147,9 @@ def reasons(claim: Claim) -> list[str]:
     words = {c.lower_ for c in pred.children} | {c.lower_ for c in trigger.children}
     marks = {c.lower_ for t in (pred, trigger) for c in t.children if c.dep_ in ("mark", "advmod")}
     if marks & _CONDITIONAL:
-        found.append("the event stands in a conditional or temporal clause")
+        found.append("the event stands in a conditional clause")
+    elif marks & _TEMPORAL and _to_come(pred):
+        found.append("the event stands in a temporal clause about what is to come")
     if claim.modality == "asserted" and words & _HEDGES:
         found.append("a modal verb qualifies the event")
     # A complement of a verb of planning or a future ("will ensure that Canada becomes a

@@ -14,6 +14,7 @@ from treatywatch.reading import ground
 from treatywatch.reading.check import ADVERSE, Checker, _acts_by_pair
 from treatywatch.reading.claims import Claim, extract
 from treatywatch.reading.gazetteer import Gazetteer
+from treatywatch.reading.parse import parse_many
 from treatywatch.reading.screen import required
 from treatywatch.reading.text import alternation
 from treatywatch.reading.triggers import TRIGGERS
@@ -130,18 +131,27 @@ def check_text(
             f"against the record as of {today}"
         )
     checker = Checker(ledger, today)
+    accusing: list[Claim] = []
     for claim in extract(text, published, gazetteer(ledger), report.notes):
         _act_from_record(ledger, claim)
         if claim.date_relative and claim.date is None:
             claim.explanation = "relative date unresolved (no publication date)"
         checker.check(claim, published)
         if claim.verdict in ADVERSE:
-            # (the sentence is parsed only when the surface reading left no doubt already)
-            doubts = list(claim.uncertain)
             if claim.conflict == "date" and claim.date_relative and not claim.date_assumed:
-                doubts.append("the date was resolved from a relative expression or a guessed year")
-            doubts = doubts or ground.reasons(claim)
-            if doubts:
-                checker.withhold(claim, doubts)
+                claim.uncertain.append(
+                    "the date was resolved from a relative expression or a guessed year"
+                )
+            if claim.uncertain:
+                checker.withhold(claim, claim.uncertain)
+            else:
+                accusing.append(claim)
         report.claims.append(claim)
+    # Only a claim that would accuse the report, and whose surface reading left no doubt,
+    # has its sentence parsed (the article's in one batch) to confirm the reading.
+    parse_many(str(c.evidence.get("text", "")) for c in accusing)
+    for claim in accusing:
+        doubts = ground.reasons(claim)
+        if doubts:
+            checker.withhold(claim, doubts)
     return report

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import threading
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from treatywatch.dates import parse_day
-from treatywatch.errors import UsageError
+from treatywatch.errors import TreatywatchError, UsageError
 from treatywatch.ledger import Ledger
-from treatywatch.model import Status
-from treatywatch.render import answer_dict, borders_dict, change_dict, state_dict, treaties_list
+from treatywatch.model import BOUND, Status
+from treatywatch.render import borders_dict, state_dict, treaties_list
+from treatywatch.web.errors import WebError
+from treatywatch.web.index import dumps, index_for
 
 STATUS_EXAMPLE: dict[str, Any] = {
     "state": "FIN",
@@ -177,11 +181,26 @@ def _ledger(request: Request) -> Ledger:
     return ledger
 
 
-def _on(value: str | None, request: Request) -> date:
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def web_day(value: str, name: str = "on") -> date:
+    """A YYYY-MM-DD day written in ASCII digits (``parse_day`` also takes other scripts'
+    digits, which no client means)."""
+    if not _ISO_DAY.fullmatch(value):
+        raise WebError(
+            400,
+            f"{name}: a date is YYYY-MM-DD in ASCII digits, got {value[:40]!r}",
+            hint="for example 2026-03-01",
+        )
+    return parse_day(value)
+
+
+def _on(value: str | None, request: Request, name: str = "on") -> date:
     if value is None:
         today: date = request.app.state.today()
         return today
-    return parse_day(value)
+    return web_day(value, name)
 
 
 def _statuses(value: str | None) -> set[Status] | None:
@@ -207,17 +226,25 @@ map_router = APIRouter(prefix="/api", tags=["map"])
 
 Q = Annotated[str | None, Query()]
 
+# The read endpoints are ``async``: they answer from the index in microseconds, so they
+# run on the event loop rather than paying a hop to the thread pool. A treaty's part of
+# the index is built on its first use (milliseconds); ``serve`` builds it all at start.
+
+
+def _json(content: bytes) -> Response:
+    return Response(content, media_type="application/json")
+
 
 @status_router.get("/status", response_model=StatusOut)
-def get_status(request: Request, state: str, treaty: str, on: Q = None) -> dict[str, Any]:
+async def get_status(request: Request, state: str, treaty: str, on: Q = None) -> Response:
     """Status of a state under a treaty on a date (default today), with its reasons."""
     led = _ledger(request)
-    ans = led.status(led.state(state).alpha3, led.treaty(treaty).id, _on(on, request))
-    return answer_dict(led, ans)
+    st, tid = led.state(state).alpha3, led.treaty(treaty).id
+    return _json(index_for(request.app.state).status(st, tid, _on(on, request)))
 
 
 @parties_router.get("/parties", response_model=list[StatusOut])
-def get_parties(
+async def get_parties(
     request: Request,
     treaty: str,
     on: Q = None,
@@ -225,13 +252,14 @@ def get_parties(
     borders: Annotated[list[str] | None, Query()] = None,
     party: Annotated[list[str] | None, Query()] = None,
     not_party: Annotated[list[str] | None, Query()] = None,
-) -> list[dict[str, Any]]:
+) -> Response:
     """States under a treaty on a date (default: bound), optionally composed with borders
     and other treaties, as `parties --format json`."""
     led = _ledger(request)
     day = _on(on, request)
     tid = led.treaty(treaty).id
-    answers = led.parties(tid, day, _statuses(status))
+    wanted = _statuses(status)
+    keep = None
     if borders or party or not_party:
         keep = led.select(
             day,
@@ -239,79 +267,142 @@ def get_parties(
             not_party_of=[led.treaty(t).id for t in not_party or []],
             borders=[led.state(b).alpha3 for b in borders or []],
         )
-        answers = [a for a in answers if a.state.alpha3 in keep]
-    return [answer_dict(led, a) for a in answers]
+    statuses = frozenset(wanted) if wanted is not None else BOUND
+    return _json(index_for(request.app.state).parties(tid, day, statuses, keep))
 
 
 @timeline_router.get("/timeline", response_model=list[ChangeOut])
-def get_timeline(request: Request, state: str, treaty: Q = None) -> list[dict[str, Any]]:
+async def get_timeline(request: Request, state: str, treaty: Q = None) -> Response:
     """Every status change and political event of a state, oldest first."""
     led = _ledger(request)
     tid = led.treaty(treaty).id if treaty else None
-    return [change_dict(led, c) for c in led.timeline(led.state(state).alpha3, tid)]
+    changes = led.timeline(led.state(state).alpha3, tid)
+    return _json(index_for(request.app.state).changes(changes))
 
 
 @changes_router.get("/changes", response_model=list[ChangeOut])
-def get_changes(
-    request: Request, since: str, until: Q = None, treaty: Q = None
-) -> list[dict[str, Any]]:
+async def get_changes(request: Request, since: str, until: Q = None, treaty: Q = None) -> Response:
     """Status changes and events dated `since` to `until` (inclusive; default today)."""
     led = _ledger(request)
-    start, end = parse_day(since), _on(until, request)
+    start, end = web_day(since, "since"), _on(until, request, "until")
     if end < start:
         raise UsageError(f"until {end} is before since {start}")
     tid = led.treaty(treaty).id if treaty else None
-    return [change_dict(led, c) for c in led.changes(start, end, tid)]
+    return _json(index_for(request.app.state).changes(led.changes(start, end, tid)))
 
 
 @changes_router.get("/upcoming", response_model=list[ChangeOut])
-def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> list[dict[str, Any]]:
+async def get_upcoming(request: Request, after: Q = None, treaty: Q = None) -> Response:
     """Status changes already determined by the record, dated after `after` (default today)."""
     led = _ledger(request)
     tid = led.treaty(treaty).id if treaty else None
-    return [change_dict(led, c) for c in led.upcoming(_on(after, request), tid)]
+    day = _on(after, request, "after")
+    return _json(index_for(request.app.state).changes(led.upcoming(day, tid)))
 
 
 @treaties_router.get("/treaties", response_model=list[TreatyOut])
-def get_treaties(request: Request) -> list[dict[str, Any]]:
+async def get_treaties(request: Request) -> Response:
     """The treaties in the record."""
-    return treaties_list(_ledger(request), _on(None, request))
+    led, today = _ledger(request), _on(None, request)
+    index = index_for(request.app.state)
+    key = ("treaties", today)
+    hit = index.extra.get(key)
+    if hit is None:
+        hit = index.extra[key] = dumps(treaties_list(led, today))
+    return _json(hit)
 
 
 @states_router.get("/states", response_model=list[StateOut])
-def get_states(request: Request, q: Q = None) -> list[dict[str, Any]]:
+async def get_states(request: Request, q: Q = None) -> Response:
     """The states in the record, or the one `q` names (code, name, alias or capital)."""
     led = _ledger(request)
     states = [led.state(q)] if q else sorted(led.states.values(), key=lambda s: s.name)
-    return [state_dict(s) for s in states]
+    return _json(dumps([state_dict(s) for s in states]))
 
 
 @borders_router.get("/borders", response_model=BordersOut)
-def get_borders(request: Request, state: str) -> dict[str, Any]:
+async def get_borders(request: Request, state: str) -> Response:
     """Land neighbours of a state, with every source's reading of each length."""
     led = _ledger(request)
-    return borders_dict(led, led.state(state).alpha3)
+    return _json(dumps(borders_dict(led, led.state(state).alpha3)))
 
 
 @check_router.post("/check")
-def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, Any]:
+def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> Response:
     """Read a news text (or fetch a URL) and check every treaty-status claim in it, as
-    `check --format json`."""
-    from treatywatch.reading.pipeline import check_text
-    from treatywatch.reading.source import Document, from_bytes, read_source
+    `check --format json`. Runs in a child process with a deadline (see
+    `treatywatch/web/checks.py`): 503 when the checker is busy, 504 past the deadline."""
+    from treatywatch.reading.source import Fetcher
 
     led = _ledger(request)
     if bool(body.text) == bool(body.url):
         raise UsageError("give exactly one of 'text' or 'url'")
-    doc: Document = (
-        read_source(body.url) if body.url else from_bytes((body.text or "").encode("utf-8"), None)
+    if body.url:
+        if not request.app.state.fetch:
+            raise WebError(
+                403,
+                "this server does not fetch URLs",
+                hint="paste the article's text instead",
+                code="fetch_disabled",
+            )
+        if not body.url.lower().startswith(("http://", "https://")):
+            raise WebError(
+                400,
+                "'url' must be an http(s) URL: the server never reads files",
+                hint="paste the article's text instead",
+            )
+    published = web_day(body.published, "published") if body.published else None
+    fetcher = request.app.state.fetcher or Fetcher()
+    today = _on(None, request)
+    warm_reader(led)
+    answer = request.app.state.checks.run(
+        lambda: _check(led, body.text, body.url, published, today, fetcher)
     )
-    published, origin = None, None
-    if body.published:
-        published, origin = parse_day(body.published), "option"
-    elif doc.published:
-        published, origin = parse_day(doc.published[:10]), "metadata"
-    report = check_text(led, doc.text, published, _on(None, request), published_from=origin)
+    return _json(dumps(answer))
+
+
+_warmed = threading.Lock()
+_warm_done: list[bool] = []
+
+
+def warm_reader(led: Ledger) -> None:
+    """Import the reader and build its tables once in the server, so that every forked
+    check starts with them (copy on write) instead of rebuilding them."""
+    if _warm_done:
+        return
+    with _warmed:
+        if _warm_done:
+            return
+        import trafilatura  # noqa: F401 (imported for the children)
+
+        from treatywatch.reading.pipeline import check_text
+
+        check_text(led, "Lithuania withdrew from the Ottawa Convention.", None, date(2026, 1, 1))
+        _warm_done.append(True)
+
+
+def _check(
+    led: Ledger,
+    text: str | None,
+    url: str | None,
+    published: date | None,
+    today: date,
+    fetcher: Any,
+) -> dict[str, Any]:
+    """One check, as the child process runs it."""
+    from treatywatch.reading.pipeline import check_text
+    from treatywatch.reading.source import Document, fetch_url, from_bytes
+
+    doc: Document = (
+        fetch_url(url, fetcher) if url else from_bytes((text or "").encode("utf-8"), None)
+    )
+    origin = "option" if published else None
+    if published is None and doc.published:
+        try:
+            published, origin = parse_day(doc.published[:10]), "metadata"
+        except TreatywatchError:
+            doc.notes.append(f"unreadable publication date in the page: {doc.published!r}")
+    report = check_text(led, doc.text, published, today, published_from=origin)
     report.notes[:0] = doc.notes
     report.title, report.url = doc.title, doc.url
     out = report.to_dict()
@@ -320,10 +411,21 @@ def post_check(request: Request, body: Annotated[CheckIn, Body()]) -> dict[str, 
 
 
 @map_router.get("/map")
-def get_map(request: Request, treaty: str) -> dict[str, Any]:
+async def get_map(request: Request, treaty: str) -> Response:
     """Every state's spans under a treaty, for drawing the map on any day in the browser."""
     led = _ledger(request)
     t = led.treaty(treaty)
+    today = _on(None, request)
+    index = index_for(request.app.state)
+    key = ("map", t.id, today)
+    hit = index.extra.get(key)
+    if hit is None:
+        hit = index.extra[key] = dumps(_map(led, t.id, today))
+    return _json(hit)
+
+
+def _map(led: Ledger, tid: str, today: date) -> dict[str, Any]:
+    t = led.treaties[tid]
     states: dict[str, Any] = {}
     for st in led.states.values():
         spans = led.spans(st.alpha3, t.id)
@@ -346,7 +448,7 @@ def get_map(request: Request, treaty: str) -> dict[str, Any]:
         "treaty": t.id,
         "name": t.short_name,
         "opens": opens.isoformat(),
-        "today": _on(None, request).isoformat(),
+        "today": today.isoformat(),
         "states": states,
     }
 

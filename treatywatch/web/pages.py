@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from treatywatch.dates import parse_day
@@ -17,6 +17,7 @@ from treatywatch.model import Status
 from treatywatch.render import answer_dict, change_dict
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+STATIC = Path(__file__).parent / "static"
 router = APIRouter(include_in_schema=False)
 
 #: Okabe-Ito colours (colour-blind safe), each also carried by a pattern and a label.
@@ -141,9 +142,31 @@ def state_page(request: Request, code: str, on: str | None = None) -> Response:
     )
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The API reference, drawn from /openapi.json by the app's own script."""
+    return _page(request, "apidocs.html")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return FileResponse(
+        STATIC / "favicon.svg",
+        media_type="image/svg+xml",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
+
+
+def not_found_page(request: Request, what: str, suggestions: list[str]) -> Response:
+    """The HTML answer for a page that names nothing (the API answers JSON)."""
+    response = _page(request, "notfound.html", q=what, suggestions=suggestions)
+    response.status_code = 404
+    return response
+
+
 @router.get("/check", response_class=HTMLResponse)
 def check_page(request: Request) -> Response:
-    return _page(request, "check.html")
+    return _page(request, "check.html", fetch=request.app.state.fetch)
 
 
 @router.get("/queue", response_class=HTMLResponse)

@@ -16,7 +16,8 @@
     errorBox.hidden = true;
     const body = {};
     const text = document.getElementById("text").value.trim();
-    const url = document.getElementById("url").value.trim();
+    const urlField = document.getElementById("url");
+    const url = urlField ? urlField.value.trim() : "";
     const published = document.getElementById("published").value;
     if (text) body.text = text; else if (url) body.url = url;
     if (published) body.published = published;
