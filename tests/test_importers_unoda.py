@@ -242,6 +242,21 @@ def test_acts_before_a_state_exists_are_decisions_not_new(ledger: Ledger) -> Non
     assert [d.what for d in unoda.compare([gone], [], date(2018, 7, 5))] == ["missing"]
 
 
+def test_an_act_before_independence_that_the_record_holds_is_compared(ledger: Ledger) -> None:
+    """Kiribati's NPT succession, which UNODA dates 1975-04-18 (before its independence
+    on 1979-07-12), is in the record as UNODA gives it: neither a decision nor missing."""
+    h = unoda.HarvestAct(
+        "npt", "KIR", ActKind.SUCCESSION, date(1975, 4, 18), "London", "line 1975-04-18"
+    )
+    held = Act(
+        "npt", "KIR", ActKind.SUCCESSION, parse_partial("1975-04-18"), ("s",), depositary="London"
+    )
+    assert unoda.compare([held], [h], date(2018, 7, 5), ledger.states) == []
+    # not held: a decision with its reason
+    diffs = unoda.compare([], [h], date(2018, 7, 5), ledger.states)
+    assert [d.what for d in diffs] == ["decision"] and "before Kiribati" in diffs[0].reason
+
+
 @needs_harvest
 def test_cli_json_and_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "data"

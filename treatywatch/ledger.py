@@ -16,6 +16,7 @@ from treatywatch.bulk import paused_gc
 from treatywatch.errors import DataError, NotFound, Problem, UsageError
 from treatywatch.model import (
     BOUND,
+    CONSENT,
     Act,
     ActKind,
     Border,
@@ -240,7 +241,24 @@ class Ledger:
                         if status == "deposited"
                         else {Status(status)}
                     )
-                    count = len(self.parties(treaty.id, on, wanted))
+                    # A published count counts the instruments deposited by its day: a
+                    # successor bound from its date of succession (VCSST) by a notification
+                    # deposited later is bound on that day in law, but no count of the day
+                    # could include it (Solomon Islands, BWC: bound from 1978-07-07 by its
+                    # notification of 1981-06-17, not among the 87 of 1980-03-21).
+                    if treaty_acts is None:
+                        treaty_acts = defaultdict(list)
+                        for x in self.dataset.acts:
+                            treaty_acts[x.treaty].append(x)
+                    acts = [x for x in treaty_acts[treaty.id] if not x.alternate]
+                    later = {
+                        x.state for x in acts if x.kind is ActKind.SUCCESSION and x.day > on
+                    } - {x.state for x in acts if x.kind in CONSENT and x.day <= on}
+                    count = sum(
+                        1
+                        for ans in self.parties(treaty.id, on, wanted)
+                        if ans.state.alpha3 not in later
+                    )
                 else:
                     out.append(
                         Problem(

@@ -443,7 +443,15 @@ def _decided(
     st = states[alpha3]
     start = legal_start(states, alpha3)
     out: list[Difference] = []
-    before = [h for h in theirs if start is not None and h.date < start]
+    # An act the record holds as the harvest gives it (Kiribati's NPT succession, dated
+    # 1975 by UNODA, before independence, and counted from independence by the law) is
+    # compared as usual; only the acts the record does not hold are decisions.
+    held = {(a.kind, a.date.earliest, a.depositary) for a in ours if not a.alternate}
+    before = [
+        h
+        for h in theirs
+        if start is not None and h.date < start and (h.kind, h.date, h.depositary) not in held
+    ]
     if before:
         union = [a for a in ours if a.kind is ActKind.SUCCESSION and a.date.earliest == start]
         why = (
