@@ -625,7 +625,7 @@ def test_regional_copy_on_the_cluster_munitions_exit(ledger: Ledger) -> None:
     assert ("law_signed", "withdrawal", "LTU", "2024-07", "asserted") in got
     assert not [g for g in got if g[0] == "signature"]
     assert ("status", "never_party", "RUS", "2025-03-06", "negated") in got
-    assert ("status", "never_party", "UKR", None, "negated") in got
+    assert ("status", "never_party", "UKR", "2025-03-06", "negated") in got
     assert not [g for g in got if g[2] in ("RUS", "UKR") and g[0] == "effective"]
 
 
@@ -659,15 +659,19 @@ def test_the_day_of_saying_is_not_the_day_of_the_step(ledger: Ledger) -> None:
     )
     claims = check_text(ledger, text, date(2025, 7, 25), date(2026, 11, 26)).claims
     deposit = next(c for c in claims if c.kind == "deposit")
-    assert (deposit.action, deposit.date, deposit.verdict) == ("suspension", None, "supported")
+    # Not dated by "Friday" (the saying's day); the lede's news, dated by publication and
+    # judged as undated (the notice had come by then).
+    assert (deposit.action, deposit.verdict) == ("suspension", "supported")
+    assert deposit.date_assumed
     decree = next(c for c in claims if c.kind == "law_signed")
     # The record holds the decision of 29 June, enacted by decree.
     assert (decree.date, decree.verdict) == ("2025-06-29", "supported")
 
 
 def test_a_headline_that_overstates_and_a_date_that_is_another_claims(ledger: Ledger) -> None:
-    """ "Finland leaves landmine treaty" a week after its notice is premature; "next year"
-    belongs to the effect's date, not to the delivery six months before it."""
+    """ "Finland leaves landmine treaty" a week after its notice: a headline's present, not
+    certain enough to accuse; "next year" belongs to the effect's date, not to the delivery
+    six months before it."""
     text = (
         "Finland leaves landmine treaty amid Russia fears\n\n"
         "The withdrawal will only take effect on January 10 next year, six months after "
@@ -675,8 +679,11 @@ def test_a_headline_that_overstates_and_a_date_that_is_another_claims(ledger: Le
     )
     claims = check_text(ledger, text, date(2025, 7, 17), date(2026, 11, 26)).claims
     got = [(c.kind, c.date, c.modality, c.verdict) for c in claims]
+    # The headline's present ("leaves") may report the decision, not the effect: its
+    # reading is not certain enough to call the report premature (it is the day's news).
+    assert "a verb in the present may report the decision" in claims[0].explanation
     assert got == [
-        ("effective", None, "asserted", "premature"),
+        ("effective", "2025-07-17", "asserted", "unverifiable"),
         ("effective", "2026-01-10", "planned", "supported"),
         ("deposit", "2025-07-10", "asserted", "supported"),
     ]
@@ -727,8 +734,10 @@ def test_the_count_in_became_natos_nth_member_is_checked(
 
 def test_a_ratification_without_a_date_and_its_participle(ledger: Ledger) -> None:
     """ "has ratified the Convention" is a deposit though no date is given; the participle
-    after the comma ("becoming the 112th state party") keeps the clause's subject, and,
-    the convention binding a late joiner six months on, is premature on the day."""
+    after the comma ("becoming the 112th state party") keeps the clause's subject. The
+    convention binds a late joiner six months on, but "became the 112th state party" on
+    the deposit's day is how the depositary's own releases count: supported, saying when
+    it is in force for it (not an accusation of a correct report)."""
     text = (
         "Nigeria ratifies cluster munitions treaty\n\n"
         "Nigeria has ratified the Convention on Cluster Munitions, becoming the 112th state "
@@ -738,8 +747,9 @@ def test_a_ratification_without_a_date_and_its_participle(ledger: Ledger) -> Non
     got = [(c.kind, c.action, c.state, c.verdict) for c in claims]
     assert got == [
         ("deposit", "ratification", "NGA", "supported"),
-        ("effective", "ratification", "NGA", "premature"),
+        ("effective", "ratification", "NGA", "supported"),
     ]
+    assert "in force for it only from then" in claims[1].explanation
 
 
 def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -> None:
@@ -757,9 +767,10 @@ def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -
     assert "the record holds a law signed on 2024-05-24" in blr.explanation
     early = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     fin = check_text(ledger, early, date(2025, 5, 1), date(2026, 11, 26)).claims[0]
-    assert (fin.verdict, fin.explanation) == (
+    assert (fin.verdict, fin.conflict, fin.explanation) == (
         "contradicted",
-        "no notice by 2025-05-01; it came on 2025-07-10",
+        "date",
+        "date conflicts with the record: no notice by 2025-05-01; it came on 2025-07-10",
     )
 
 

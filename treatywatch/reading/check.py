@@ -563,6 +563,17 @@ class Checker:
                 # wrong-step would accuse correct reporting of our reading's shortcut.
                 or (a.effective is not None and pd.contains(a.effective.earliest))
             ]
+            if not match and pd.precision == "day":
+                # A letter dated or sent a few days before the depositary received it.
+                match = [a for a in acts if 0 < (a.day - pd.latest).days <= 7]
+                if match:
+                    self._fact_act(claim, match[0])
+                    self._set(
+                        claim,
+                        "supported",
+                        f"sent around then: the depositary received it on {match[0].date}",
+                    )
+                    return
             if match:
                 self._fact_act(claim, match[0])
                 said = claim.cue + " " + str(claim.evidence.get("text", ""))
@@ -603,6 +614,11 @@ class Checker:
         if done and pd is None:
             self._fact_act(claim, done[-1])
             self._set(claim, "supported", f"received by the depositary on {done[-1].date}")
+            return
+        if acts and not done and 0 < (acts[0].day - asof).days <= 7:
+            # The day's news of a letter sent: it reached the depositary days later.
+            self._fact_act(claim, acts[0])
+            self._set(claim, "supported", f"the depositary received it on {acts[0].date}")
             return
         if acts and not done:  # the notice came only after the report
             self._fact_act(claim, acts[0])
@@ -755,6 +771,12 @@ class Checker:
                     claim, "imprecise", f"the withdrawal took effect on {out.start}", field="date"
                 )
             return
+        if out is not None and out.start <= when:
+            # out by then: withdrawn, or the treaty ended with its withdrawal (the INF)
+            self._fact_span(claim, out)
+            ended = "; the treaty then ended" if out.status is Status.ENDED else ""
+            self._set(claim, "supported", f"the withdrawal took effect on {out.start}{ended}")
+            return
         span = self._span_on(claim, when)
         if span is not None:
             self._fact_span(claim, span)
@@ -815,15 +837,30 @@ class Checker:
         self._fact_act(claim, act)
         party = next((s for s in self._spans(claim) if s.status is Status.PARTY), None)
         pd = self._claim_date(claim)
+        if claim.modality in ("planned", "considered"):
+            # "will ensure that Canada becomes a party": a plan, not a claim that it has.
+            if party is not None and party.start > asof:
+                self._set(claim, "supported", f"it became a party on {party.start}")
+            elif party is not None:
+                self._set(claim, "supported", f"a party since {party.start}")
+            else:
+                self._set(claim, "unverifiable", f"{act.kind.value} deposited {_when(act.date)}")
+            return
         bound = f", bound from {party.start}" if party else ""
         if pd is None:
-            ok = party is not None and party.start <= asof
+            # "Became a party" on depositing counts as news uses it (the ordinal counts
+            # deposits too); premature only if no instrument was in by then.
+            ok = act.day <= asof
+            pending = party is not None and party.start > asof
             self._set(
                 claim,
                 "supported" if ok else "premature",
-                f"{act.kind.value} deposited {_when(act.date)}{bound}",
+                f"{act.kind.value} deposited {_when(act.date)}{bound}"
+                + ("; in force for it only from then" if ok and pending else ""),
                 field="date",
             )
+            if ok:
+                self._ordinal(claim, act)
             return
         if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
             self._set(claim, "supported", f"{act.kind.value} deposited {_when(act.date)}{bound}")

@@ -29,6 +29,7 @@ from treatywatch.reading.triggers import (
     CHAMBER,
     EXIT,
     FOLDED,
+    PARLIAMENTS,
     PRIORITY,
     SCREENS,
     SUSPEND,
@@ -316,6 +317,12 @@ _CHAMBER = re.compile(CHAMBER, re.I)
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'’-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
 )
+#: A story's filing prefix: a place, bracketed country or agency names, then a dash.
+_WIRE_PREFIX = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?\s*(?:\([^)]{1,30}\)\s*){1,3}[-–—]\s")
+#: A page's publication line ("Published on November 23, 2020"): not an event's date.
+_PUBLISHED_LINE = re.compile(
+    r"\b(?:published|updated|posted|last modified|first published)(?:\s+on)?[\s:]*$", re.I
+)
 #: A speech verb right before a date: the day something was said, not done.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+|stated|reported)\s+(?:on\s+|in\s+)?$")
 #: A clause break between a trigger and a later date: the date belongs to the next clause.
@@ -573,6 +580,11 @@ def _sentence_claims(
             for m in states
             if not any(t.start <= m.start < t.end for t in treaties if t.kind == "treaty")
         ]
+    # A wire prefix ("United Nations (United States) (AFP) - ") names where the story was
+    # filed, not who acted.
+    prefix = _WIRE_PREFIX.match(sentence)
+    if prefix is not None:
+        states = [m for m in states if m.start >= prefix.end()]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, folded in screened.triggers:
@@ -611,6 +623,7 @@ def _sentence_claims(
         d
         for d in find_dates(sentence, published, screened.dates, screened.low)
         if not _treaty_year(sentence, d)
+        and not _PUBLISHED_LINE.search(sentence[max(0, d.start - 25) : d.start])
     ]
     claims: list[Claim] = []
     speaker = (
@@ -745,12 +758,13 @@ def _sentence_claims(
         # A purchase names its buyer: the recipient of the transfer, the supplier unknown.
         bought = real_kind == "transfer_plan" and _BOUGHT.search(m.group(0)) is not None
         in_sentence = {c for m in found_in.states for c in m.codes}
+        # (a parliament named for its state names the state: "the Federation Council")
+        in_sentence.update(code for name, code in PARLIAMENTS.items() if name in screened.low)
         # The day's news: the headline or lede, or a present perfect, with no date given
-        # (a plan or a negation is not news of a done step).
-        headline = ctx.index == 0 and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+        # and none counted from another (a plan or a negation is not news of a done step).
         news = (
             modality == "asserted"
-            and (headline or _PERFECT.search(sentence[clause_start:end]) is not None)
+            and (ctx.index <= 1 or _PERFECT.search(sentence[clause_start:end]) is not None)
             and not _COUNTED_FROM.search(
                 sentence, max(0, min(clause_start, start - 30)), min(len(sentence), end + 40)
             )
@@ -777,9 +791,14 @@ def _sentence_claims(
                     published,
                 )
             when = own or claim_date
-            if real_kind == "effective" and when is None and _HEADLINE_PRESENT.search(m.group(0)):
-                # "Gambia withdraws from ICC": a headline's present may report the decision.
-                doubts.append("a verb in the present may report the decision, not the effect")
+            if (
+                real_kind in ("effective", "deposit")
+                and (when is None or ctx.index == 0)
+                and _HEADLINE_PRESENT.search(m.group(0))
+            ):
+                # "Gambia withdraws from ICC", "Ukraine suspends participation": a
+                # headline's present may report the decision, not the notice or the effect.
+                doubts.append("a verb in the present may report the decision, not the step")
             claims.append(
                 Claim(
                     kind=real_kind,
@@ -800,7 +819,7 @@ def _sentence_claims(
                     evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
                     cue=m.group(0),
                     uncertain=doubts,
-                    anchors=_anchors(start, end, state, states, when),
+                    anchors=_anchors(start, end, state, states, when, aligned),
                 )
             )
         # "Burundi left the court in 2017 and the Philippines in 2019": the verb understood
@@ -815,7 +834,7 @@ def _sentence_claims(
                         date=str(again.value) if again and again.value else None,
                         date_relative=bool(again and again.relative),
                         uncertain=list(claims[-1].uncertain),
-                        anchors=_anchors(start, end, code, states, again),
+                        anchors=_anchors(start, end, code, states, again, aligned),
                     )
                 )
         if subjects:
@@ -850,7 +869,9 @@ _COUNT_SUBJECT = re.compile(
     re.I,
 )
 _HEADLINE_PRESENT = re.compile(
-    r"\b(?:withdraws|quits|leaves|exits|pulls out|ditches|abandons|scraps|drops)\b", re.I
+    r"\b(?:withdraws|quits|leaves|exits|pulls out|ditches|abandons|scraps|drops|suspends|"
+    r"denounces|renounces)\b",
+    re.I,
 )
 
 #: Kinds that, with no date in their sentence, speak of the day of publication: a state of
@@ -896,7 +917,12 @@ def respectively(
 
 
 def _anchors(
-    start: int, end: int, state: str | None, states: list[Mention], when: DateMention | None
+    start: int,
+    end: int,
+    state: str | None,
+    states: list[Mention],
+    when: DateMention | None,
+    low: str = "",
 ) -> dict[str, tuple[int, int]]:
     """Where the claim's trigger, state and date stand in its sentence (the state's
     mention nearest the trigger, one before it preferred)."""
@@ -906,6 +932,15 @@ def _anchors(
         before = [m for m in named if m.end <= start]
         m = before[-1] if before else min(named, key=lambda m: abs(m.start - start))
         out["state"] = (m.start, m.end)
+    elif state is not None and low:
+        # a parliament named for its state stands for it ("the Federation Council approved")
+        folded = low.lower()
+        low = folded if len(folded) == len(low) else low
+        for name, code in PARLIAMENTS.items():
+            at = low.find(name) if code == state else -1
+            if at >= 0:
+                out["state"] = (at, at + len(name))
+                break
     if when is not None:
         out["date"] = (when.start, when.end)
     return out

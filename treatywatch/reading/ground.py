@@ -33,6 +33,8 @@ _HEDGES = frozenset({"could", "might", "may", "would", "should"})
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+#: The reason given when the contested date modifies another verb than the event.
+DATE_DETACHED = "the parse does not attach the date to the event"
 #: Pronouns by which a speaker speaks of its own state.
 _SELF = frozenset({"it", "they", "we"})
 
@@ -77,10 +79,23 @@ def _within(tok: Any, pred: Any) -> bool:
     while tok.i != pred.i:
         if tok.dep_ in _CLAUSAL and tok.dep_ != "ROOT":
             return False
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or _own_clause(tok):
             return False
         tok = tok.head
     return True
+
+
+def _own_clause(tok: Any) -> bool:
+    """A coordinated verb that is a clause of its own: it has its own subject ("was
+    signed, but it was ratified by ..."), or it is a bare participle after a verb of
+    another form ("becomes a party, approved by the General Assembly in 2013": a reduced
+    relative clause the parser joined to the verb)."""
+    if tok.dep_ != "conj" or not tok.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return True
+    bare = not any(c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children)
+    return tok.tag_ == "VBN" and bare and tok.head.tag_ != "VBN"
 
 
 def _to_come(pred: Any) -> bool:
@@ -92,6 +107,18 @@ def _to_come(pred: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in (_FUTURE | _HEDGES) for c in head.children)
 
 
+#: The roles of a word that a verb acts upon: such a state is not the one acting.
+_OBJECTS = frozenset({"obj", "iobj"})
+
+
+def _role(tok: Any) -> str:
+    """A word's relation to its verb, read through the list it stands in ("Estonia,
+    Latvia and Lithuania notified": Latvia's role is Estonia's)."""
+    while tok.dep_ in ("conj", "appos", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return str(tok.dep_)
+
+
 def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     span = claim.anchors.get("state")
     if span is None:
@@ -100,12 +127,24 @@ def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     if not tokens:
         return False
     state = _head_of(tokens)
+    if _role(state) in _OBJECTS:
+        return False  # "to admit Finland after Turkey deposited ...": an object acts not
     pred = _predicate(trigger)
     if _within(state, trigger) or _within(state, pred):
         return True
     # The state is the subject of a verb the event shares it with.
     governor = _predicate(state)
     if _shares_subject(governor, pred) or _shares_subject(governor, trigger):
+        return True
+    # "Hungary became the first EU member to leave the court": the infinitive modifies
+    # the predicate noun of the state's verb, and leaving is the state's.
+    noun = trigger.head if trigger.dep_ == "acl" else None
+    if (
+        noun is not None
+        and noun.dep_ in ("obj", "xcomp", "attr", "ROOT")
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in trigger.children)
+        and any(c.i == state.i for c in noun.head.children if c.dep_ in _SUBJECTS)
+    ):
         return True
     # A non-finite adverbial clause takes the main clause's subject ("Before joining the
     # convention in 2011, Helsinki had ..."; "..., becoming the 112th state party").
@@ -168,12 +207,12 @@ def reasons(claim: Claim) -> list[str]:
     if claim.conflict == "date":
         span = claim.anchors.get("date")
         if span is None:
-            if claim.date is not None:
+            if claim.date is not None and not claim.date_assumed:
                 found.append("the date is not written in the sentence")
         else:
             tokens = _tokens(doc, span)
             if not tokens or not (
                 _within(_head_of(tokens), trigger) or _within(_head_of(tokens), pred)
             ):
-                found.append("the parse does not attach the date to the event")
+                found.append(DATE_DETACHED)
     return found

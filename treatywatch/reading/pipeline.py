@@ -110,6 +110,18 @@ class Report:
         }
 
 
+def _year_guessed_wrong(claim: Claim) -> bool:
+    """A day and month whose year the reader inferred, where the record's fact is the same
+    day of another year ("Putin signed the law on November 2", of the year before)."""
+    if not claim.date_relative or claim.date_assumed or not claim.date or len(claim.date) != 10:
+        return False
+    return any(
+        str(f.get("date") or "")[4:10] == claim.date[4:10]
+        and str(f.get("date") or "")[:4] != claim.date[:4]
+        for f in claim.facts
+    )
+
+
 def check_text(
     ledger: Ledger,
     text: str,
@@ -138,9 +150,10 @@ def check_text(
             claim.explanation = "relative date unresolved (no publication date)"
         checker.check(claim, published)
         if claim.verdict in ADVERSE:
-            if claim.conflict == "date" and claim.date_relative and not claim.date_assumed:
+            if claim.conflict == "date" and _year_guessed_wrong(claim):
                 claim.uncertain.append(
-                    "the date was resolved from a relative expression or a guessed year"
+                    "the year was inferred (the text gives the day and month only) and the "
+                    "record holds that day in another year"
                 )
             if claim.uncertain:
                 checker.withhold(claim, claim.uncertain)
@@ -152,6 +165,14 @@ def check_text(
     parse_many(str(c.evidence.get("text", "")) for c in accusing)
     for claim in accusing:
         doubts = ground.reasons(claim)
+        if doubts == [ground.DATE_DETACHED]:
+            # The date belongs to another verb ("left the court when its notice was
+            # deposited in June"): the claim has no date of its own; judge it so.
+            claim.date, claim.date_relative = None, False
+            claim.anchors.pop("date", None)
+            claim.facts, claim.sources = [], []
+            checker.check(claim, published)
+            doubts = ground.reasons(claim) if claim.verdict in ADVERSE else []
         if doubts:
             checker.withhold(claim, doubts)
     return report

@@ -151,9 +151,10 @@ _SPECS: list[tuple[str, str]] = [
     # "The states that ratified the treaty today are ..." (not "has not been ratified by").
     (
         "deposit",
+        # (the states must follow at once: "ratified by 110 countries" names none)
         r"(?<!not been )(?<!n't been )(?<!n’t been )(?<!never been )\b(?:ratified|acceded to)\s+"
-        r"(?:only\s+)?by(?:\s+only)?(?:\s+(?:\w+\s+)?(?:countries|states|nations))?(?:\s*[-–—:]\s*|\s+)"
-        r"(?=[A-Z])|\b(?:states|countries|nations)\s+(?:that|which)\s+(?:have\s+)?(?:ratified|acceded\s+to)\b"
+        r"(?:only\s+)?by(?:\s+only)?(?:\s+\w+\s+(?:countries|states|nations)\s*[-–—:])?"
+        r"|\b(?:states|countries|nations)\s+(?:that|which)\s+(?:have\s+)?(?:ratified|acceded\s+to)\b"
         r"[^.;:]{0,50}?\b(?:are|include|included)\b",
     ),
     # "revoked its withdrawal": the notice taken back before it took effect.
