@@ -859,8 +859,6 @@ class Checker:
                 + ("; in force for it only from then" if ok and pending else ""),
                 field="date",
             )
-            if ok:
-                self._ordinal(claim, act)
             return
         if pd.contains(act.day) or (party is not None and pd.contains(party.start)):
             self._set(claim, "supported", f"{act.kind.value} deposited {_when(act.date)}{bound}")
