@@ -17,6 +17,7 @@ from pathlib import Path
 
 from treatywatch import bulk
 from treatywatch.ledger import load
+from treatywatch.reading import parse
 from treatywatch.reading.pipeline import check_text, could_hold_claims, gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +53,7 @@ def forget() -> None:
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()
+    parse.cache_clear()  # the dependency parses too: each pass parses what it must anew
 
 
 def main() -> None:
