@@ -377,7 +377,10 @@ def warm_reader(led: Ledger) -> None:
 
         from treatywatch.reading.pipeline import check_text
 
+        from treatywatch.reading.parse import parse
+
         check_text(led, "Lithuania withdrew from the Ottawa Convention.", None, date(2026, 1, 1))
+        parse("The parser is loaded once, before the checks fork.")
         _warm_done.append(True)
 
 
