@@ -375,9 +375,8 @@ def warm_reader(led: Ledger) -> None:
             return
         import trafilatura  # noqa: F401 (imported for the children)
 
-        from treatywatch.reading.pipeline import check_text
-
         from treatywatch.reading.parse import parse
+        from treatywatch.reading.pipeline import check_text
 
         check_text(led, "Lithuania withdrew from the Ottawa Convention.", None, date(2026, 1, 1))
         parse("The parser is loaded once, before the checks fork.")
