@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,10 +28,9 @@ from typing import Any
 from treatywatch.dates import parse_partial
 from treatywatch.ledger import Ledger
 from treatywatch.reading.claims import KINDS, Claim
+from treatywatch.reading.evaluate import EVAL_TODAY, Score
 from treatywatch.reading.pipeline import check_text
 
-#: The day the record is consulted for articles without a publication date.
-EVAL_TODAY = date(2026, 11, 26)
 ADVERSE = frozenset({"contradicted", "premature", "imprecise"})
 #: Kinds that are events (the hard negatives must draw none of them).
 EVENT_KINDS = frozenset(
@@ -139,33 +137,17 @@ def fits(gold: dict[str, Any], pred: Claim, *, with_date: bool = True) -> bool:
 
 
 @dataclass
-class RealScore:
-    """Counts over a set of reports; ``summary()`` is what the docs and gates quote."""
+class RealScore(Score):
+    """Counts over a set of reports (the self-written set's, and what real news adds);
+    ``summary()`` is what the docs and gates quote."""
 
-    tp: Counter[str] = field(default_factory=Counter)
-    fp: Counter[str] = field(default_factory=Counter)
-    fn: Counter[str] = field(default_factory=Counter)
     scored: int = 0
     missing: list[str] = field(default_factory=list)
-    matched: int = 0
-    date_ok: int = 0
     date_seen: int = 0
-    verdict_ok: int = 0
     adverse: int = 0
     adverse_justified: int = 0
     hard_negatives: int = 0
     hard_negative_events: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def prf(self, kind: str | None = None) -> tuple[float, float, float]:
-        if kind is None:
-            tp, fp, fn = sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
-        else:
-            tp, fp, fn = self.tp[kind], self.fp[kind], self.fn[kind]
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
 
     def summary(self) -> dict[str, Any]:
         p, r, f = self.prf()
