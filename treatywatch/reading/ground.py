@@ -4,12 +4,14 @@ The claim finder works from surface patterns; before a claim may accuse a report
 wrong, the sentence is parsed and the reading checked against the dependency tree:
 
 - the **state** is an argument of the event (its subject, possessor, or a conjunct of
-  one), or of a verb the event is the complement of ("Finland decided to withdraw"), not a
-  word in another clause ("..., months after Finland had notified");
-- the event is **asserted**: not in a conditional or purpose clause, not under a modal
-  verb, not negated unless the claim says so;
+  one), or of a verb the event is the complement of ("Finland decided to withdraw"), never
+  the object of a verb, nor a word in another clause ("..., months after Finland had
+  notified");
+- the event is **asserted**: not in a conditional clause, nor in a temporal one about what
+  is to come ("when it becomes"), not under a modal verb or in the complement of a
+  future, and negated exactly when the claim says so;
 - when the verdict is about the **date**, the date modifies the event, not a neighbouring
-  verb ("said on Monday that it had notified").
+  verb ("said on Monday that it had notified"); a detached date leaves the claim undated.
 
 Each failure is a reason; a claim with reasons keeps a neutral verdict (``unverifiable``,
 "reading uncertain: …"). Without a parser nothing can be grounded.
