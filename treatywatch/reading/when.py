@@ -61,7 +61,7 @@ _PATTERNS = [
     (
         "my",
         re.compile(
-            rf"\b(?:in|by|since|from|until|of|early|late|mid-?|end of)\s+{_MON}(?:\s+(?P<y>(?:19|20)\d\d)|\s+(?P<rel>next|last|this) year)?\b",
+            rf"\b(?:in|by|since|from|until|of|early|late|mid-?|end of)\s+{_MON}(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<rel>next|last|this) year)?\b",
             re.I,
         ),
     ),
