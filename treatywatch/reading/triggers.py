@@ -297,9 +297,16 @@ _SPECS: list[tuple[str, str]] = [
     # "became NATO's 31st member", "became a member of the EU": joining an alliance.
     (
         "join_effective",
-        r"\b(?:became|becomes|become|becoming|has become|will become)\s+"
+        r"\b(?:(?:officially|formally|now)\s+)?(?:became|becomes|become|becoming|has become|will become)\s+"
         r"(?:(?:the|a|an|a full|its)\s+|(?:NATO|the EU|the European Union)(?:'s|’s)\s+)?"
-        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?member\b",
+        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?(?:(?:NATO|EU|alliance)\s+)?"
+        r"(?:member|ally)\b",
+    ),
+    # "Finland is officially a member of NATO", "is now the 31st member": the day it joined.
+    (
+        "join_effective",
+        r"\b(?:is|are)\s+(?:now\s+)?(?:officially|formally|now)\s+(?:a|an|the)\s+"
+        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?(?:(?:NATO|EU)\s+)?(?:member|ally)\b",
     ),
     (
         "join_effective",
