@@ -122,7 +122,7 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:deposit(?:ed|s|ing)?|submit(?:ted|s)?|hand(?:ed|s|ing)?(?: over| in)?|lodg(?:ed|es)|"
         r"delivered|present(?:ed|s)|transmitted)\b"
         + _w(60)
-        + r"\b(?:instrument|notice|notification|documents?|papers|paperwork|letter|note)\b"
+        + r"\b(?:instruments?|notices?|notifications?|documents?|papers|paperwork|letters?|note)\b"
         # not a bill sent to a parliament or a president ("submitted the document to the
         # State Duma"): that is a step at home
         + _NOT_TO_LEGISLATURE,
@@ -131,7 +131,7 @@ _SPECS: list[tuple[str, str]] = [
         "deposit",
         r"\b(?:g[ai]ve|given|giving|serve[sd]?|serving|file[sd]?|files|filing|sen[dt]|sending|"
         r"lodged|submitted)\s+(?:its |their |a |the |official |written |formal )*"
-        r"(?:notice|notices|notification|paperwork|papers|instrument|letter)\b",
+        r"(?:notices?|notifications?|paperwork|papers|instruments?|letters?)\b",
     ),
     (
         "deposit",
