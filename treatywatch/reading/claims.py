@@ -423,7 +423,7 @@ _ACTION_CUES = [
         Folded(
             re.compile(
                 r"\b(?:revok|rescind|cancel|undo|undoing|annul|withdr\w*\s+from|de-?ratif)\w*\s+"
-                r"(?:of\s+)?(?:its\s+|the\s+|their\s+|russia[’']s\s+|his\s+country[’']s\s+)?ratification"
+                r"(?:of\s+)?(?:[\w’'-]+\s+){0,3}?ratification"
                 r"|\bde-?ratif\w*"
             ),
             screened=True,

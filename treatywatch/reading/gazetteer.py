@@ -81,7 +81,13 @@ class Gazetteer:
             r"("
             + alternation(lexicon.ADJECTIVES)
             + r")\s+(?:"
-            + "|".join(re.escape(n) for n in lexicon.GOVERNMENT_NOUNS)
+            # (in titles too: "the Hungarian Parliament", "the Polish Government")
+            + "|".join(
+                re.escape(n)
+                for n in dict.fromkeys(
+                    v for noun in lexicon.GOVERNMENT_NOUNS for v in (noun, noun.title())
+                )
+            )
             + r")\b"
         )
         self._group_rx = _Names(r"(" + alternation(lexicon.GROUPS, fold=True) + r")\b", fold=True)
