@@ -633,3 +633,13 @@ def test_rome_statute_lag_and_hungary_contested(ledger: Ledger) -> None:
     assert before["record_complete"] is True and after["record_complete"] is False
     assert after["status"] == "withdrawn"
     assert [d["act"] for d in after["disputes"]] == ["withdrawal_revoked"]
+
+
+@pytest.mark.parametrize("text", ["１２３４-01-01", "٢٠٢٥-01-01", "2025-０1-01"])
+def test_dates_take_ascii_digits_only(text: str) -> None:
+    # Unicode digits are digits to \d; a date in the record or a query is ASCII.
+    from treatywatch.dates import parse_day
+    from treatywatch.errors import UsageError
+
+    with pytest.raises(UsageError):
+        parse_day(text)

@@ -21,7 +21,7 @@ from typing import Literal
 from treatywatch.errors import UsageError
 
 Precision = Literal["year", "month", "day", "range"]
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")  # ASCII digits only
 
 
 @dataclass(frozen=True, slots=True, order=True)
