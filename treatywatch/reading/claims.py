@@ -483,7 +483,7 @@ def _status_action(fragment: str) -> str:
 
 _NEVER_PARTY = re.compile(r"never|non-signator|\bneither\b|\bnor\b|\brefused\b")
 _NOT_PARTY = re.compile(
-    r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?)\b"
+    r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to)\b"
 )
 _QUOTE_MARK = re.compile(r"[“\"”]")
 

@@ -353,8 +353,8 @@ _SPECS: list[tuple[str, str]] = [
     # --- status ---------------------------------------------------------------------------------
     (
         "status",
-        r"\b(?:has|have|had) never (?:been (?:a )?(?:state )?part(?:y|ies) to|joined|ratified|"
-        r"acceded)\b|\bnever joined\b|\bnon-signator(?:y|ies)\b|\bneither has\b|\bnor has\b|"
+        r"\b(?:has|have|had) never (?:been (?:a |an )?(?:state )?(?:part(?:y|ies) to|"
+        r"signator(?:y|ies)|members?)|joined|ratified|acceded)\b|\bnever joined\b|\bnon-signator(?:y|ies)\b|\bneither has\b|\bnor has\b|"
         # "Neither Russia nor Ukraine has joined it"
         r"\bneither\b[^.;:]{0,60}?\bnor\b[^.;:]{0,60}?\b(?:has|have)\s+(?:yet\s+)?"
         r"(?:joined|ratified|acceded)\b",
@@ -402,6 +402,17 @@ _SPECS: list[tuple[str, str]] = [
         r"\s+by\b|\b(?:have|has)(?:\s+not|n[’']t|\s+never)\s+(?:yet\s+)?(?:signed|ratified|"
         r"joined)\b[^.;:]{0,60}?\b(?:including|include|includes|such as|among them|namely|are)\b|"
         r"\bnon-members?\b(?=\s+[A-Z])",
+    ),
+    # "have yet to accede to it", "are yet to be members", "has yet to ratify": not a party.
+    (
+        "status",
+        r"\b(?:has|have|is|are)\s+yet\s+to\s+(?:accede|ratify|join|sign|become|be)\b",
+    ),
+    # "Major countries that are not members of the ICC include the United States, ...".
+    (
+        "status",
+        r"\b(?:are|is)\s+not\s+(?:members?|part(?:y|ies)|signatories)\b[^.;:]{0,60}?"
+        r"\b(?:include|includes|including)\b",
     ),
     # A negated consent is a state of affairs: "has signed but not ratified", "hasn't
     # ratified", "refused to join" (claim_guidelines.md A3: never an event).
