@@ -65,8 +65,10 @@ class Gazetteer:
                     and n not in ("US", "UK", "USA", "DPRK", "DRC", "UAE")
                 ):
                     continue
-                names.setdefault(n, st.alpha3)
-                names.setdefault(_plain(n), st.alpha3)
+                for form in (n, _plain(n)):
+                    names.setdefault(form, st.alpha3)
+                    # typeset apostrophes ("Cote d’Ivoire") as well as typed ones
+                    names.setdefault(form.replace("'", "’"), st.alpha3)
         for n, code in {**EXTRA_STATES, **lexicon.LEADERS}.items():
             names.setdefault(n, code)
         self.state_names = names

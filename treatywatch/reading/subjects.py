@@ -98,9 +98,11 @@ _LISTED_AFTER = re.compile(
     r"\bsuch as|\bamong them|\bnamely|\bare|non-members?)$",
     re.I,
 )
-#: What may stand between two states of one list.
-_LIST_GAP = re.compile(
+#: What may stand between two states of a list after a trigger.
+_AFTER_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)(?:the\s+)?"
+    # (a name in the list that is no state of the record, or an ambiguous one: "Congo")
+    r"|\s*,\s*(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*,\s*){1,2}(?:and\s+)?(?:the\s+)?"
 )
 
 
@@ -112,7 +114,7 @@ def listed_after(sentence: str, states: list[Mention], end: int) -> list[str]:
         return []
     out = [after[0]]
     for s in after[1:]:
-        if not _LIST_GAP.fullmatch(sentence[out[-1].end : s.start]):
+        if not _AFTER_GAP.fullmatch(sentence[out[-1].end : s.start]):
             break
         out.append(s)
     return [c for s in out for c in s.codes]
