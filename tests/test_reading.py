@@ -957,3 +957,17 @@ def test_url_is_fetched_and_dated_from_metadata(server: str) -> None:
 def test_unreachable_url_is_a_clear_error() -> None:
     code, out = run(["check", "http://127.0.0.1:9/nothing", "--format", "json"])
     assert code == 2 and "could not fetch" in out
+
+
+def test_lists_after_the_words_name_every_state(ledger: Ledger) -> None:
+    """States listed after a trigger ("ratified by", "including", a colon), joined by
+    commas, "and", "or", "as well as", past a name the record cannot place ("Congo")."""
+    text = (
+        "The CTBT hasn't been ratified by China, Egypt, Iran or Israel. "
+        "Signed on 20th September: Chile, Comoros, Congo, Costa Rica as well as Cuba."
+    )
+    claims = check_text(ledger, text, date(2023, 11, 2), date(2026, 11, 26)).claims
+    status = {c.state for c in claims if c.kind == "status" and c.action == "not_party"}
+    assert status == {"CHN", "EGY", "IRN", "ISR"}
+    signed = [c.state for c in claims if c.kind == "signature"]
+    assert signed == ["CHL", "COM", "CRI", "CUB"]
