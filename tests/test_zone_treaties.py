@@ -1,0 +1,81 @@
+"""The nuclear-weapon-free-zone treaties beyond Tlatelolco, case by case on the real record.
+
+Each case: a state, a treaty, a day, the status the record must give, and the article of the
+treaty's own text the status rests on (the reason that opened the span, or its latest reason).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from treatywatch.ledger import Ledger
+from treatywatch.model import Status
+
+
+@dataclass(frozen=True)
+class Case:
+    treaty: str
+    state: str
+    on: str
+    status: Status
+    article: str
+    why: str
+
+
+CASES = [
+    # Rarotonga: in force on the deposit of the eighth ratification (Art. 15(1): Australia,
+    # 1986-12-11); a later ratifier on its own deposit (Art. 15(2)); signature by Forum
+    # members (Art. 12(1)), ratification only (Art. 12(2)).
+    Case("rarotonga", "FJI", "1986-12-10", Status.CONSENTED, "Art. 15", "ratified 1985, early"),
+    Case("rarotonga", "FJI", "1986-12-11", Status.PARTY, "Art. 15(1)", "the Treaty in force"),
+    Case("rarotonga", "AUS", "1986-12-10", Status.SIGNATORY, "Art. 12(1)", "signed 1985"),
+    Case("rarotonga", "AUS", "1986-12-11", Status.PARTY, "Art. 15(1)", "the eighth deposit"),
+    Case("rarotonga", "NRU", "1987-04-12", Status.SIGNATORY, "Art. 12(1)", "signed 1986"),
+    Case("rarotonga", "NRU", "1987-04-13", Status.PARTY, "Art. 15(2)", "bound on its deposit"),
+    Case("rarotonga", "TON", "2000-12-18", Status.PARTY, "Art. 15(2)", "the last of the 13"),
+    Case("rarotonga", "MHL", "2026-01-01", Status.SIGNATORY, "Art. 12(1)", "signed 2025 only"),
+    Case("rarotonga", "PLW", "2026-01-01", Status.NOT_PARTY, "", "a Forum member, no act"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.treaty} {c.state} {c.on}: {c.why}")
+def test_status_and_article(ledger: Ledger, case: Case) -> None:
+    answer = ledger.status(case.state, case.treaty, date.fromisoformat(case.on))
+    assert answer.status is case.status
+    if case.article:
+        articles = [r.article for r in answer.reasons]
+        assert any(a.startswith(case.article) for a in articles), articles
+
+
+@pytest.mark.parametrize(
+    ("treaty", "on", "count"),
+    [
+        ("rarotonga", "1986-12-10", 0),  # seven ratifications: not yet in force (Art. 15(1))
+        ("rarotonga", "1986-12-11", 8),
+        ("rarotonga", "2026-12-01", 13),  # rarotonga-cil, rarotonga-mij-2025
+    ],
+)
+def test_parties_on(ledger: Ledger, treaty: str, on: str, count: int) -> None:
+    assert len(ledger.parties(treaty, date.fromisoformat(on))) == count
+
+
+def test_rarotonga_withdrawal_rule(ledger: Ledger) -> None:
+    """Art. 13: permanent; a party may withdraw on another's essential violation, giving
+    twelve months' notice to the Director (the depositary, Art. 12(2))."""
+    t = ledger.treaties["rarotonga"]
+    rule = t.withdrawal
+    assert (str(rule.notice), rule.article, rule.counted_from) == (
+        "12 months",
+        "13(1)",
+        "depositary_receipt",
+    )
+    assert not rule.armed_conflict_clause
+    assert t.entry is not None and t.entry.threshold == 8
+
+
+def test_the_marshall_islands_accession_reading_is_kept_not_applied(ledger: Ledger) -> None:
+    """survivalscores reads the 2025 act as an accession; the depositary, as a signature."""
+    assert [a.kind.value for a in ledger.disputes("MHL", "rarotonga")] == ["accession"]
