@@ -318,7 +318,11 @@ _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'’-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
 )
 #: A story's filing prefix: a place, bracketed country or agency names, then a dash.
-_WIRE_PREFIX = re.compile(r"\s*[A-Z][\w .,'’-]{1,40}?\s*(?:\([^)]{1,30}\)\s*){1,3}[-–—]\s")
+_WIRE_PREFIX = re.compile(
+    r"\s*[A-Z][\w .,'’-]{1,40}?\s*(?:\([^)]{1,30}\)\s*){1,3}[-–—]\s"
+    # "Brussels, Belgium - ": a place and its country, then a dash
+    r"|\s*[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)?, [A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)? [-–—] "
+)
 #: A page's publication line ("Published on November 23, 2020"): not an event's date.
 _PUBLISHED_LINE = re.compile(
     r"\b(?:published|updated|posted|last modified|first published)(?:\s+on)?[\s:]*$", re.I

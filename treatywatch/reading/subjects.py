@@ -165,7 +165,7 @@ def subjects_of(
                 if s.start >= m.end() - 3 and s.start - m.end() < len(tail):
                     counterpart = s.codes[0]
                     break
-    if m.group(0).rstrip().endswith((":", "-", "–", "—")) or (
+    if m.group(0).rstrip().endswith((":", "-", "–", "—", "into force for")) or (
         kind in ("status", "deposit", "signature") and _LISTED_AFTER.search(m.group(0).rstrip())
     ):
         listed = listed_after(sentence, states, end)

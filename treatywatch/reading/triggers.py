@@ -327,7 +327,7 @@ _SPECS: list[tuple[str, str]] = [
         + _w(30)
         + _YEAR_OR_DAY,
     ),
-    ("join_effective", r"\b(?:entered|enters|came|comes) into force for\b"),
+    ("join_effective", r"\b(?:entered|enters|enter|came|comes|come) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
     (
