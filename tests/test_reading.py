@@ -971,3 +971,18 @@ def test_lists_after_the_words_name_every_state(ledger: Ledger) -> None:
     assert status == {"CHN", "EGY", "IRN", "ISR"}
     signed = [c.state for c in claims if c.kind == "signature"]
     assert signed == ["CHL", "COM", "CRI", "CUB"]
+
+
+def test_a_place_dateline_and_entry_into_force_for_a_state(ledger: Ledger) -> None:
+    """ "Brussels, Belgium - " says where the story was filed (Belgium did nothing);
+    "will enter into force for Nigeria" is Nigeria's, named after the words."""
+    text = (
+        "Brussels, Belgium - Finland is officially a member of NATO.\n\n"
+        "The Convention on Cluster Munitions will enter into force for Nigeria on 1 August 2023."
+    )
+    claims = check_text(ledger, text, date(2023, 4, 4), date(2026, 11, 26)).claims
+    got = [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims]
+    assert got == [
+        ("effective", "FIN", "nato", "2023-04-04", "supported"),
+        ("effective", "NGA", "ccm", "2023-08-01", "supported"),
+    ]
