@@ -6,7 +6,6 @@ status rests on (the reason that opened the span, or its latest reason).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -14,16 +13,7 @@ import pytest
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
 
-
-@dataclass(frozen=True)
-class Case:
-    treaty: str
-    state: str
-    on: str
-    status: Status
-    article: str
-    why: str
-
+from .treatycases import Case, case_id, check_case
 
 CASES = [
     # NPT: several depositaries, the first deposit counts (Art. IX(4)).
@@ -118,13 +108,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.treaty} {c.state} {c.on}: {c.why}")
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_status_and_article(ledger: Ledger, case: Case) -> None:
-    answer = ledger.status(case.state, case.treaty, date.fromisoformat(case.on))
-    assert answer.status is case.status
-    if case.article:
-        articles = [r.article for r in answer.reasons]
-        assert any(a.startswith(case.article) for a in articles), articles
+    check_case(ledger, case)
 
 
 def test_the_dprk_reading_is_kept_as_a_dispute(ledger: Ledger) -> None:

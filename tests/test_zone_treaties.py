@@ -6,7 +6,6 @@ treaty's own text the status rests on (the reason that opened the span, or its l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -14,16 +13,7 @@ import pytest
 from treatywatch.ledger import Ledger
 from treatywatch.model import Status
 
-
-@dataclass(frozen=True)
-class Case:
-    treaty: str
-    state: str
-    on: str
-    status: Status
-    article: str
-    why: str
-
+from .treatycases import Case, case_id, check_case
 
 CASES = [
     # Rarotonga: in force on the deposit of the eighth ratification (Art. 15(1): Australia,
@@ -41,13 +31,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.treaty} {c.state} {c.on}: {c.why}")
+@pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_status_and_article(ledger: Ledger, case: Case) -> None:
-    answer = ledger.status(case.state, case.treaty, date.fromisoformat(case.on))
-    assert answer.status is case.status
-    if case.article:
-        articles = [r.article for r in answer.reasons]
-        assert any(a.startswith(case.article) for a in articles), articles
+    check_case(ledger, case)
 
 
 @pytest.mark.parametrize(
