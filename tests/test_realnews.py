@@ -70,6 +70,19 @@ def test_values_fit_within_one_percent() -> None:
     assert not fits(gold, Claim("border_length", None, "POL", None, counterpart="BLR", value=425))
 
 
+#: Lithuania's notice of 27 June 2025, as a gold claim.
+NOTICE = {
+    "kind": "deposit",
+    "action": "withdrawal",
+    "state": "LTU",
+    "counterpart": None,
+    "treaty": "apmbc",
+    "date": "2025-06-27",
+    "value": None,
+    "verdict": "supported",
+}
+
+
 def _write(root: Path, part: str, rid: str, text: str, gold: dict[str, object]) -> None:
     (root / part / "gold").mkdir(parents=True, exist_ok=True)
     (root / part / "texts").mkdir(parents=True, exist_ok=True)
@@ -90,18 +103,7 @@ def test_score_counts_optional_missing_and_hard_negatives(tmp_path: Path, ledger
         text,
         {
             "published": "2025-06-30",
-            "claims": [
-                {
-                    "kind": "deposit",
-                    "action": "withdrawal",
-                    "state": "LTU",
-                    "counterpart": None,
-                    "treaty": "apmbc",
-                    "date": "2025-06-27",
-                    "value": None,
-                    "verdict": "supported",
-                }
-            ],
+            "claims": [NOTICE],
         },
     )
     # The same sentence, its claim marked optional: neither right nor wrong.
@@ -112,19 +114,7 @@ def test_score_counts_optional_missing_and_hard_negatives(tmp_path: Path, ledger
         text,
         {
             "published": "2025-06-30",
-            "claims": [
-                {
-                    "kind": "deposit",
-                    "action": "withdrawal",
-                    "state": "LTU",
-                    "counterpart": None,
-                    "treaty": "apmbc",
-                    "date": "2025-06-27",
-                    "value": None,
-                    "verdict": "supported",
-                    "optional": True,
-                }
-            ],
+            "claims": [{**NOTICE, "optional": True}],
         },
     )
     _write(
