@@ -105,6 +105,82 @@ def _claim(sentence: str, cue: str, state: str, name: str, **kw: object) -> Clai
         ("Finland has not notified the UN.", "notified", "FIN", "Finland", {}, False),
         # A state named nowhere in the sentence.
         ("It notified the UN on Friday.", "notified", "FIN", "Finland", {}, False),
+        # A capital named as the place of the event is not the actor (sealed round 1).
+        (
+            "On 31 January 2020, at midnight in Brussels, the United Kingdom left the Union.",
+            "left",
+            "BEL",
+            "Brussels",
+            {"kind": "effective"},
+            False,
+        ),
+        # ... but the agent of a passive is.
+        (
+            "The convention was ratified by Lithuania in 2003.",
+            "ratified",
+            "LTU",
+            "Lithuania",
+            {},
+            True,
+        ),
+        # A state in the phrase of the subject, through a title ("US President Reagan").
+        (
+            "The treaty was a landmark when Gorbachev and US President Ronald Reagan signed it.",
+            "signed",
+            "USA",
+            "US",
+            {"kind": "signature"},
+            True,
+        ),
+        # A verb the parse gives several subjects: only the nearest is the event's.
+        (
+            "Most members are signatories, but among those that border Russia or Ukraine "
+            "only Lithuania has signed it.",
+            "signed",
+            "UKR",
+            "Ukraine",
+            {"kind": "signature"},
+            False,
+        ),
+        # A dateline's words before the subject leave the nearest subject right.
+        (
+            "UNITED NATIONS (AFP) - China signed a global pact Monday.",
+            "signed",
+            "CHN",
+            "China",
+            {"kind": "signature"},
+            True,
+        ),
+        # One of alternatives ("have left, or are in the process of withdrawing").
+        (
+            "This year Poland and Finland have left, or are in the process of withdrawing "
+            "from, the convention.",
+            "left",
+            "POL",
+            "Poland",
+            {"kind": "effective"},
+            False,
+        ),
+        # A committee's vote is not the chamber's.
+        (
+            "At the end of April, the Seimas National Security and Defence Committee also "
+            "approved this decision.",
+            "approved",
+            "LTU",
+            "Seimas",
+            {"kind": "parliament_vote"},
+            False,
+        ),
+        # A subject the parse hung on the auxiliary still makes a clause of its own.
+        (
+            "Hungary ratified its founding Rome Statute in 2001, but the law has yet to be "
+            "formally promulgated.",
+            "has yet to be",
+            "HUN",
+            "Hungary",
+            {"kind": "status"},
+            False,
+        ),
     ],
 )
 def test_reading_is_grounded_or_not(
@@ -125,3 +201,18 @@ def test_a_date_on_the_saying_does_not_date_the_event() -> None:
         sentence, "notified", "LTU", "Lithuania", date_words="on Monday", conflict="date"
     )
     assert ground.reasons(claim) == []
+
+
+def test_a_date_that_bounds_the_event_is_not_its_date() -> None:
+    """ "had all joined the convention by 2005": 2005 is a limit, not the day of joining."""
+    sentence = "The Baltic nations had all joined the convention by 2005."
+    claim = _claim(
+        sentence,
+        "joined",
+        "EST",
+        "Baltic",
+        date_words="2005",
+        conflict="date",
+        kind="effective",
+    )
+    assert ground.DATE_DETACHED in ground.reasons(claim)

@@ -753,7 +753,8 @@ def test_a_ratification_without_a_date_and_its_participle(ledger: Ledger) -> Non
 
 
 def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -> None:
-    """Belarus suspended the CFE Treaty by a law, not a notice: said so. "NATO allies said
+    """Belarus suspended the CFE Treaty by a law, not a notice: a suspension is no treaty
+    procedure, so the law is the suspension (supported, and said so). "NATO allies said
     they would suspend" is not Russia's (one state is no "they"). A notice reported before
     it came is contradicted, with the day it came."""
     text = (
@@ -763,8 +764,9 @@ def test_a_step_taken_at_home_and_a_they_that_is_not_one_state(ledger: Ledger) -
     claims = check_text(ledger, text, date(2024, 11, 7), date(2026, 11, 26)).claims
     assert not [c for c in claims if c.kind == "intent"]
     blr = next(c for c in claims if c.state == "BLR")
-    assert (blr.kind, blr.action, blr.verdict) == ("deposit", "suspension", "imprecise")
+    assert (blr.kind, blr.action, blr.verdict) == ("deposit", "suspension", "supported")
     assert "the record holds a law signed on 2024-05-24" in blr.explanation
+    assert "no note to the depositary is recorded" in blr.explanation
     early = "Finland has notified the UN of its withdrawal from the Ottawa Convention."
     fin = check_text(ledger, early, date(2025, 5, 1), date(2026, 11, 26)).claims[0]
     assert (fin.verdict, fin.conflict, fin.explanation) == (
@@ -825,9 +827,11 @@ def test_eu_membership_claims(ledger: Ledger) -> None:
     assert (fin.treaty, fin.verdict) == ("eu", "supported")
     assert "between 1994-06-24 and 1995-01-01" in str(fin.explanation)  # day not known
     assert (claims["HRV"].treaty, claims["HRV"].verdict) == ("eu", "supported")
-    # A day before the record's effect: imprecise, not premature.
+    # The UK left at 23:00 GMT on 31 January 2020; the record's first day out is 1 February:
+    # the same moment, so supported, and the explanation gives both days.
     gbr = claims["GBR"]
-    assert gbr.verdict == "imprecise" and "2020-02-01" in str(gbr.explanation)
+    assert gbr.verdict == "supported" and "2020-02-01" in str(gbr.explanation)
+    assert "left at the end of 2020-01-31" in str(gbr.explanation)
 
 
 def test_evidence_offsets_point_into_the_text(ledger: Ledger) -> None:
@@ -986,3 +990,43 @@ def test_a_place_dateline_and_entry_into_force_for_a_state(ledger: Ledger) -> No
         ("effective", "FIN", "nato", "2023-04-04", "supported"),
         ("effective", "NGA", "ccm", "2023-08-01", "supported"),
     ]
+
+
+def test_a_state_that_only_signed_cannot_withdraw_and_is_not_accused(ledger: Ledger) -> None:
+    """ "The United States withdrew from the ICC in 2002": it withdrew its signature (the
+    record's act); Russia's 2016 notice is not in the record, so no verdict either way."""
+    text = (
+        "When the United States withdrew from the International Criminal Court in 2002, "
+        "there was no reaction. In 2016 Russia withdrew from the International Criminal "
+        "Court under a directive signed by President Vladimir Putin."
+    )
+    claims = {
+        c.state: c for c in check_text(ledger, text, date(2018, 3, 21), date(2026, 11, 26)).claims
+    }
+    usa, rus = claims["USA"], claims["RUS"]
+    assert (usa.kind, usa.action, usa.verdict) == ("deposit", "signature_withdrawn", "supported")
+    assert "2002-05-06" in usa.explanation
+    assert rus.verdict == "unverifiable" and "never a party" in rus.explanation
+
+
+def test_an_intention_carried_out_later_is_not_the_earlier_suspension(ledger: Ledger) -> None:
+    """Russia suspended the CFE in 2007 and denounced it in 2023: the 2023 intention to
+    denounce is supported by the withdrawal that followed, not called a suspension."""
+    text = (
+        "Russia intends to withdraw from the Treaty on Conventional Armed Forces in Europe, "
+        "according to a decree signed by President Vladimir Putin today."
+    )
+    claims = check_text(ledger, text, date(2023, 5, 10), date(2026, 11, 26)).claims
+    rus = next(c for c in claims if c.kind == "intent")
+    assert (rus.action, rus.verdict) == ("withdrawal", "supported")
+    assert "2023-06-09" in rus.explanation
+
+
+def test_a_page_date_stamp_is_not_the_headline_event_date(ledger: Ledger) -> None:
+    """A stored page opens "date 2021-06-08 Putin signs law ...": the stamp is the page's,
+    the headline's present is the day's news; the law was signed the day before."""
+    text = "date 2021-06-08 Putin signs law on Russia's withdrawal from Open Skies Treaty\n"
+    claims = check_text(ledger, text, date(2021, 6, 8), date(2026, 11, 26)).claims
+    law = next(c for c in claims if c.kind == "law_signed")
+    assert law.date_assumed and law.verdict == "supported"
+    assert "2021-06-07" in law.explanation

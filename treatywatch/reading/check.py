@@ -15,6 +15,11 @@ from treatywatch.reading.claims import ALLIANCES, FIGURE_KINDS, Claim
 
 #: Verdicts that tell a reader the report is wrong.
 ADVERSE = frozenset({"contradicted", "premature", "imprecise"})
+#: An exit at the end of a day: the record's first day out is the next.
+_END_OF_DAY = (
+    "left at the end of {day}: the withdrawal took effect then (the record counts {out} as "
+    "the first day without obligations)"
+)
 
 #: Tolerance for a border length: whichever is larger.
 BORDER_TOLERANCE = (0.015, 5.0)
@@ -378,7 +383,10 @@ class Checker:
         steps = [e for e in self._events(claim, _STEPS["intent"]) if e.date.earliest <= end]
         for e in steps[-3:]:
             self._fact_event(claim, e)
-        if other and claim.action == "withdrawal" and begin == end:
+        later = [a for a in acts if a.day >= begin]
+        # An exit of another kind before ("suspended in 2007") says nothing against an
+        # intention that the record shows carried out later ("withdrew in 2023").
+        if other and claim.action == "withdrawal" and begin == end and not later:
             a = other[-1]
             self._fact_act(claim, a)
             span = self._span_on(claim, asof)
@@ -390,7 +398,6 @@ class Checker:
                 field="action",
             )
             return
-        later = [a for a in acts if a.day >= begin]
         if later:
             self._fact_act(claim, later[0])
             self._set(
@@ -640,6 +647,17 @@ class Checker:
             and e.date.earliest <= asof
             and (pd is None or pd.contains(e.date.earliest) or e.date.contains(pd.earliest))
         ]
+        if not done and steps and claim.action == "suspension":
+            # A suspension is no treaty procedure: the state's own decision or law is the
+            # suspension ("Great Britain suspended participation in the CFE Treaty").
+            self._fact_event(claim, steps[-1])
+            self._set(
+                claim,
+                "supported",
+                f"the record holds {_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date}; "
+                "no note to the depositary is recorded",
+            )
+            return
         if not done and steps:
             self._fact_event(claim, steps[-1])
             self._set(
@@ -749,16 +767,10 @@ class Checker:
             if pd.contains(out.start):
                 self._set(claim, "supported", f"the withdrawal took effect on {out.start}")
             elif pd.precision == "day" and pd.earliest == out.start - timedelta(days=1):
-                # "left the EU on 31 January 2020": a day early by the record, which keeps
-                # the first day without obligations; not premature, since nothing remained
-                # to happen but the turn of the day.
-                self._set(
-                    claim,
-                    "imprecise",
-                    f"bound until the end of {pd.earliest}; the withdrawal took effect on "
-                    f"{out.start}",
-                    field="date",
-                )
+                # "left the EU on 31 January 2020" (at 23:00 GMT): the exit came at the end
+                # of that day; the record counts the next as the first day without
+                # obligations. Both readings of the same moment are right.
+                self._set(claim, "supported", _END_OF_DAY.format(day=pd.earliest, out=out.start))
             elif out.start > pd.latest:
                 self._set(
                     claim,
@@ -777,10 +789,20 @@ class Checker:
             ended = "; the treaty then ended" if out.status is Status.ENDED else ""
             self._set(claim, "supported", f"the withdrawal took effect on {out.start}{ended}")
             return
+        if out is not None and pd is None and out.start == when + timedelta(days=1):
+            # "The UK left the EU at 23:00 GMT", the day's news: the end of that day.
+            self._fact_span(claim, out)
+            self._set(claim, "supported", _END_OF_DAY.format(day=when, out=out.start))
+            return
         span = self._span_on(claim, when)
         if span is not None:
             self._fact_span(claim, span)
         status = span.status if span else Status.NOT_PARTY
+        if status in (Status.SIGNATORY, Status.SIGNATURE_WITHDRAWN, Status.NOT_PARTY) and not (
+            self._acts(claim, CONSENT)
+        ):
+            self._unsigned(claim, pd)
+            return
         if status is Status.WITHDRAWN:
             self._set(claim, "supported", f"{name} is out since {span.start if span else ''}")
         elif status in (Status.WITHDRAWAL_PENDING, Status.WITHDRAWAL_SUSPENDED):
@@ -819,6 +841,41 @@ class Checker:
                 )
         else:
             self._set(claim, "contradicted", f"on {when} {name} was {status.value}", field="kind")
+
+    def _unsigned(self, claim: Claim, pd: PartialDate | None) -> None:
+        """ "The United States withdrew from the ICC in 2002": a state that never consented
+        cannot leave; what news calls its withdrawal is the withdrawal of its signature
+        ("unsigning") or a declared intention not to become a party."""
+        name = self._name(claim)
+        acts = [
+            a
+            for a in self._acts(claim, {ActKind.SIGNATURE_WITHDRAWN})
+            if pd is None or pd.contains(a.day)
+        ]
+        if acts:
+            self._fact_act(claim, acts[0])
+            claim.kind, claim.action = "deposit", "signature_withdrawn"
+            self._set(
+                claim,
+                "supported",
+                f"{name} was a signatory, never a party: on {acts[0].date} it declared it "
+                "would not become a party (its signature withdrawn)",
+            )
+            return
+        steps = [
+            e
+            for e in self._events(claim, _STEPS["intent"])
+            if pd is None or pd.contains(e.date.earliest)
+        ]
+        if steps:
+            self._fact_event(claim, steps[-1])
+        said = f"; the record holds {steps[-1].kind} on {steps[-1].date}" if steps else ""
+        self._set(
+            claim,
+            "unverifiable",
+            f"{name} was never a party, so it could not withdraw; the report may mean a "
+            f"withdrawal of signature or a decision not to join{said}",
+        )
 
     def _joined(self, claim: Claim, asof: date) -> None:
         name = self._name(claim)

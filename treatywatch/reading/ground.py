@@ -70,10 +70,20 @@ def _shares_subject(pred: Any, other: Any) -> bool:
     without a subject of its own ("decided to withdraw", "signed and ratified")."""
     tok = other
     while tok.i != pred.i:
-        if tok.dep_ not in ("conj", "xcomp") or any(c.dep_ in _SUBJECTS for c in tok.children):
+        if tok.dep_ not in ("conj", "xcomp") or _has_subject(tok):
             return False
         tok = tok.head
     return True
+
+
+def _has_subject(verb: Any) -> bool:
+    """Whether a verb has a subject of its own, also where the parse hung it on the verb's
+    auxiliary ("but the law has yet to be promulgated")."""
+    return any(
+        c.dep_ in _SUBJECTS
+        or (c.dep_ in ("aux", "aux:pass") and any(g.dep_ in _SUBJECTS for g in c.children))
+        for c in verb.children
+    )
 
 
 def _within(tok: Any, pred: Any) -> bool:
@@ -121,6 +131,71 @@ def _role(tok: Any) -> str:
     return str(tok.dep_)
 
 
+#: Relations by which a word belongs to the noun phrase of its head: "the Lithuanian
+#: parliament", "Lithuania's parliament", "the parliament of Lithuania", "Estonia and Latvia".
+_IN_PHRASE = frozenset({"conj", "appos", "flat", "compound", "amod", "nmod", "det", "nummod"})
+
+
+def _phrase_top(tok: Any) -> Any:
+    """The head of the noun phrase a word stands in (relation subtypes included:
+    ``nmod:poss``, ``nmod:desc``, ``compound:prt`` …)."""
+    while tok.dep_.split(":")[0] in _IN_PHRASE and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _acts_as(state: Any, trigger: Any) -> bool:
+    """Whether the state is an actor: in the phrase of a subject (or of a passive's "by"
+    agent), or in the phrase of the event's own noun ("Lithuania's withdrawal"). A state
+    named as a place, a time or a circumstance ("at midnight in Brussels", "in Kyiv") is
+    not the one acting."""
+    tok = state
+    while True:
+        if tok.i == trigger.i or tok.dep_ in _SUBJECTS:
+            return True
+        if tok.dep_ == "obl:agent" or (
+            tok.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ == "by" for c in tok.children)
+        ):
+            return True
+        if tok.dep_.split(":")[0] not in _IN_PHRASE or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
+def _not_the_subject(state: Any, pred: Any) -> bool:
+    """A verb the parse gives several subjects that are not one list, the state's not the
+    nearest: the parse is broken there ("among those that border Russia or Ukraine only
+    Lithuania has signed"). A dateline's words before the subject ("UNITED NATIONS (AFP)
+    - China signed") leave the nearest subject right."""
+    subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subjects) < 2:
+        return False
+    top = _phrase_top(state)
+    nearest = min(subjects, key=lambda c: abs(c.i - pred.i))
+    return top.dep_ in ("nsubj", "nsubj:pass") and top.head.i == pred.i and top.i != nearest.i
+
+
+def _committee(pred: Any) -> bool:
+    """Whether the one voting is a committee ("the Seimas National Security and Defence
+    Committee also approved"): a step before the chamber's own vote."""
+    return any(
+        c.dep_ in _SUBJECTS and any(t.lower_ in ("committee", "commission") for t in c.subtree)
+        for c in pred.children
+    )
+
+
+def _disjunction(pred: Any) -> bool:
+    """An event offered as one of alternatives ("have left, or are in the process of
+    withdrawing"): which one happened is not asserted."""
+    for tok in (pred, pred.head if pred.dep_ == "conj" else None):
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "conj" and any(g.dep_ == "cc" and g.lower_ == "or" for g in c.children):
+                return True
+    return pred.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in pred.children)
+
+
 def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     span = claim.anchors.get("state")
     if span is None:
@@ -131,6 +206,8 @@ def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     state = _head_of(tokens)
     if _role(state) in _OBJECTS:
         return False  # "to admit Finland after Turkey deposited ...": an object acts not
+    if not _acts_as(state, trigger):
+        return False
     pred = _predicate(trigger)
     if _within(state, trigger) or _within(state, pred):
         return True
@@ -167,6 +244,15 @@ def _state_grounded(doc: Any, claim: Claim, trigger: Any) -> bool:
     )
 
 
+#: Prepositions that make a date a limit, not the event's day: "had all joined by 2005".
+_BOUNDS = frozenset({"by", "until", "till", "before", "since"})
+
+
+def _bound(date_head: Any) -> bool:
+    """Whether a date is a limit the event falls before or after, not its own date."""
+    return any(c.dep_ == "case" and c.lower_ in _BOUNDS for c in date_head.children)
+
+
 def reasons(claim: Claim) -> list[str]:
     """Why the claim's reading is not certain, from its sentence's parse; [] if certain."""
     sentence = str(claim.evidence.get("text", ""))
@@ -187,6 +273,14 @@ def reasons(claim: Claim) -> list[str]:
         found.append("the parse does not make the state an argument of the event")
     words = {c.lower_ for c in pred.children} | {c.lower_ for c in trigger.children}
     marks = {c.lower_ for t in (pred, trigger) for c in t.children if c.dep_ in ("mark", "advmod")}
+    state_span = claim.anchors.get("state")
+    state_tokens = _tokens(doc, state_span) if state_span else []
+    if state_tokens and any(_not_the_subject(_head_of(state_tokens), p) for p in (pred, trigger)):
+        found.append("the parse gives the event another, nearer subject")
+    if claim.kind == "parliament_vote" and _committee(pred):
+        found.append("the vote is a committee's, not the chamber's")
+    if _disjunction(pred):
+        found.append("the event is one of alternatives ('or')")
     if marks & _CONDITIONAL:
         found.append("the event stands in a conditional clause")
     elif marks & _TEMPORAL and _to_come(pred):
@@ -213,8 +307,10 @@ def reasons(claim: Claim) -> list[str]:
                 found.append("the date is not written in the sentence")
         else:
             tokens = _tokens(doc, span)
-            if not tokens or not (
-                _within(_head_of(tokens), trigger) or _within(_head_of(tokens), pred)
+            if (
+                not tokens
+                or _bound(_head_of(tokens))
+                or not (_within(_head_of(tokens), trigger) or _within(_head_of(tokens), pred))
             ):
                 found.append(DATE_DETACHED)
     return found

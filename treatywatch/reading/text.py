@@ -44,14 +44,18 @@ _ABBREVIATIONS = {
     "cf",
 }
 _CANDIDATE = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
+#: A page's date stamp before its headline ("date 2021-06-08 Putin signs law ..."): not
+#: part of any sentence, so the headline's event does not take it as its own date.
+_STAMP = re.compile(r"\s*date:? \d{4}-\d\d-\d\d\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence; a line break before a capital also ends one
     (headlines and datelines stand alone). Abbreviations ("Mr.", "U.S.") do not."""
-    start = 0
-    for m in _CANDIDATE.finditer(text):
+    stamp = _STAMP.match(text)
+    start = stamp.end() if stamp else 0
+    for m in _CANDIDATE.finditer(text, start):
         at = m.start()
         mark = text[at]
         if mark == ".":
