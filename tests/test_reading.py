@@ -1030,3 +1030,21 @@ def test_a_page_date_stamp_is_not_the_headline_event_date(ledger: Ledger) -> Non
     law = next(c for c in claims if c.kind == "law_signed")
     assert law.date_assumed and law.verdict == "supported"
     assert "2021-06-07" in law.explanation
+
+
+def test_a_treatys_terms_and_another_actor_give_no_claim(ledger: Ledger) -> None:
+    """What a treaty forbids is nobody's plan or stockpile; a step whose subject is a count
+    of states or a named person is not the text's state's (hard negatives, real news)."""
+    text = (
+        "Norway hosted the signing conference. It comprehensively prohibits the use, "
+        "production, transfer, and stockpiling of cluster munitions. It also requires "
+        "destruction of stockpiled cluster munitions within eight years."
+    )
+    claims = check_text(ledger, text, date(2022, 8, 30), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind in ("production_plan", "stockpile")]
+    text = (
+        "Ukraine attended the review conference on the NPT. The chair, President Gustavo "
+        "Zlauvinen, told a plenary session at the U.N. that no consensus was reached."
+    )
+    claims = check_text(ledger, text, date(2022, 8, 27), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind == "deposit"]

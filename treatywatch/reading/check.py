@@ -609,6 +609,17 @@ class Checker:
                     f"the instrument was received by the depositary on {acts[0].date}",
                 )
                 return
+            near = [
+                e
+                for e in self._events(claim, _STEPS["intent"])
+                if claim.action == "suspension"
+                and abs((e.date.earliest - pd.earliest).days) <= 3 + (pd.latest - pd.earliest).days
+            ]
+            if near:
+                # Suspensions come in steps ("suspended its participation in the Joint
+                # Consultative Group on March 11, 2015", years after the 2007 notice).
+                self._suspended_at_home(claim, near[-1])
+                return
             if acts:
                 self._fact_act(claim, acts[0])
                 self._set(
@@ -648,15 +659,7 @@ class Checker:
             and (pd is None or pd.contains(e.date.earliest) or e.date.contains(pd.earliest))
         ]
         if not done and steps and claim.action == "suspension":
-            # A suspension is no treaty procedure: the state's own decision or law is the
-            # suspension ("Great Britain suspended participation in the CFE Treaty").
-            self._fact_event(claim, steps[-1])
-            self._set(
-                claim,
-                "supported",
-                f"the record holds {_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date}; "
-                "no note to the depositary is recorded",
-            )
+            self._suspended_at_home(claim, steps[-1])
             return
         if not done and steps:
             self._fact_event(claim, steps[-1])
@@ -691,6 +694,19 @@ class Checker:
             )
             return
         self._set(claim, "contradicted", f"the record holds no such act by {name}", field="kind")
+
+    def _suspended_at_home(self, claim: Claim, step: Event) -> None:
+        """A suspension is no treaty procedure: the state's own decision or law is the
+        suspension ("Great Britain suspended participation in the CFE Treaty"), and
+        suspensions come in steps ("suspended its participation in the Joint Consultative
+        Group on March 11, 2015", years after the 2007 notice)."""
+        self._fact_event(claim, step)
+        self._set(
+            claim,
+            "supported",
+            f"the record holds {_a(step.kind.replace('_', ' '))} on {step.date}; "
+            "no note to the depositary is recorded",
+        )
 
     def _effective(self, claim: Claim, asof: date, published: date | None) -> None:
         if claim.action in ("accession", "ratification"):

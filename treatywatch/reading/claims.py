@@ -52,6 +52,14 @@ KINDS = (
     "border_length",
     "spending_target",
 )
+#: Plans and holdings: what a state makes, sends or keeps.
+_HOLDINGS = frozenset({"production_plan", "transfer_plan", "stockpile"})
+#: A treaty's own terms: "prohibits", "bans", "requires", "obliges".
+_TREATY_DUTY = re.compile(
+    r"\b(?:prohibit(?:s|ed|ing)?|bans?|banned|banning|outlaws?|forbids?|requires?|oblige[sd]?|"
+    r"commits? (?:states|parties|signatories))\b",
+    re.I,
+)
 FIGURE_KINDS = ("production_plan", "transfer_plan", "stockpile", "border_length", "spending_target")
 
 
@@ -699,6 +707,9 @@ def _sentence_claims(
             back_to_main = last_subordinate and main_subjects and _AND.search(gap)
             subjects = list(main_subjects if back_to_main else last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
+        if real_kind in _HOLDINGS and _TREATY_DUTY.search(sentence, clause_start, start):
+            continue  # "It prohibits the use, production, transfer and stockpiling of ...":
+            # what the treaty forbids or requires, no state's plan or holding
         action = _action(local if kind not in ("join_effective",) else "join", real_kind, ctx)
         # The words that made this a claim name its action best ("Russia's withdrawal ...
         # took effect, years after it suspended ..." is a withdrawal).

@@ -277,7 +277,10 @@ def subjects_of(
             if after and kind in ("effective", "status", "signature", "join_effective"):
                 codes = [c for c in after[0].codes]
             elif (
-                ctx.subjects and kind in ("deposit", "law_signed", "parliament_vote") and not states
+                ctx.subjects
+                and kind in ("deposit", "law_signed", "parliament_vote")
+                and not states
+                and not _OTHER_ACTOR.search(sentence[clause_start:start].strip())
             ):
                 codes = list(ctx.subjects)
     seen: list[str] = []
@@ -286,6 +289,14 @@ def subjects_of(
             seen.append(c)
     return seen, counterpart
 
+
+#: Words before a trigger that name an actor other than the state the text is about ("13
+#: States have signed but not yet ratified", "President Gustavo Zlauvinen told ..."): a
+#: number, a name, or a plural of states; then the step is not the text's state's.
+_OTHER_ACTOR = re.compile(
+    r"\d|(?<!^)(?<![.!?:] )\b(?!(?:None|No|Neither|Not|It|They|The|But|And|Then|However)\b)"
+    r"[A-Z][a-z]+|\b(?:states|countries|nations|parties|members)\b"
+)
 
 #: A relative clause closed before a trigger: ", which announced ... treaty, <trigger>".
 #: (A comma between digits is a number's: "which shares a 1,340-kilometre border".)

@@ -546,7 +546,8 @@ _SPECS: list[tuple[str, str]] = [
         + QUALIFIER
         + r"\s+)?"
         + NUMBER
-        + r"\b"
+        # (a duration is no quantity: "destroy stockpiled munitions within eight years")
+        + r"\b(?!\s*(?:years?|months?|days?|weeks?|per ?cent|percent|%))"
         + _w(30)
         + r"\b(?:anti-personnel |anti-tank |land|stockpiled )?(?:mines|landmines|munitions|cluster)",
     ),
