@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from treatywatch.reading import structure
 from treatywatch.reading.discourse import Context as _Context
 from treatywatch.reading.gazetteer import Gazetteer, Mention
 from treatywatch.reading.screen import Folded, Sieve, spaced
@@ -270,9 +271,13 @@ def extract(
                     f"{MAX_CANDIDATES} candidate claims"
                 )
             break
-        for claim in _sentence_claims(
-            sentence, s_start, published, gaz, ctx, found_in[index], screened
-        ):
+        treaty_before = ctx.treaty
+        made = _sentence_claims(sentence, s_start, published, gaz, ctx, found_in[index], screened)
+        if structure.worth_parsing(parts[index], found_in[index].states):
+            made += _intentions(
+                sentence, s_start, published, ctx, found_in[index], made, treaty_before
+            )
+        for claim in made:
             k = claim.key()
             if k in seen:
                 continue
@@ -302,6 +307,64 @@ def extract(
             out.append(claim)
             if index == 0 and not sentence.rstrip().endswith((".", "!", "?", '"', "”")):
                 headline.add(id(claim))
+    return out
+
+
+def _intentions(
+    sentence: str,
+    offset: int,
+    published: date | None,
+    ctx: _Context,
+    found_in: _Found,
+    made: list[Claim],
+    treaty_before: str | None,
+) -> list[Claim]:
+    """The intentions the sentence's parse shows (``structure.py``) that its trigger
+    patterns did not read: each state's, dated as a trigger's would be."""
+    states = found_in.states
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
+    read = {(c.state, c.treaty, c.action) for c in made if c.kind == "intent"}
+    out: list[Claim] = []
+    for found in structure.intentions(sentence, states):
+        inner = [
+            t
+            for t in named
+            if found.treaty_span and found.treaty_span[0] <= t.start < found.treaty_span[1]
+        ]
+        after = [t for t in named if t.start >= found.event[0]]
+        pick = (inner or after or named or [None])[0]
+        treaty = pick.codes[0] if pick is not None else treaty_before
+        if found.action == "accession" and pick is None and treaty not in ALLIANCES:
+            continue  # "joined them": no treaty named to join
+        doubts = []
+        if pick is None and ctx.treaties_named > 1:
+            doubts.append("the sentence names no treaty and the text names several")
+        when = tensed(
+            _date_for(dates, found.cue[0], found.cue[1], "intent", sentence, states),
+            sentence,
+            published,
+        )
+        for state in found.states:
+            if (state, treaty, found.action) in read:
+                continue
+            out.append(
+                Claim(
+                    kind="intent",
+                    action=found.action,
+                    state=state,
+                    treaty=treaty,
+                    date=_claim_day(when, "intent", published),
+                    date_assumed=when is None,
+                    date_relative=bool(when and when.relative) or when is None,
+                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                    cue=sentence[found.cue[0] : found.event[1]]
+                    if found.cue[0] < found.event[0]
+                    else sentence[found.cue[0] : found.cue[1]],
+                    uncertain=doubts,
+                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                )
+            )
     return out
 
 

@@ -1,0 +1,83 @@
+"""Intentions read from the parse (reading/structure.py): the forms a trigger window misses,
+and the ones that must not be read as a state's intention."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from treatywatch.ledger import Ledger
+from treatywatch.reading import parse
+from treatywatch.reading.pipeline import check_text
+
+pytestmark = pytest.mark.skipif(not parse.available(), reason="parser not built (make model)")
+
+PUBLISHED = date(2025, 9, 23)
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a possessor of the intention, announced
+        (
+            "US President Donald Trump on Thursday announced Washington's intention to "
+            "withdraw from the Open Skies Treaty.",
+            {("USA", "withdrawal", "open_skies")},
+        ),
+        # a saying whose complement is the step, with a list of subjects
+        (
+            "Burkina Faso, Mali and Niger declared on Monday that they are withdrawing from "
+            "the International Criminal Court.",
+            {(s, "withdrawal", "rome_statute") for s in ("BFA", "MLI", "NER")},
+        ),
+        # a bid launched, an alliance to join
+        (
+            "Sweden launched its bid to join NATO in May 2022.",
+            {("SWE", "accession", "nato")},
+        ),
+        # a decree signed by the state's president
+        (
+            "President Volodymyr Zelenskyy signed a decree to withdraw from the Ottawa "
+            "Convention on June 29.",
+            {("UKR", "withdrawal", "apmbc")},
+        ),
+        # presupposed: a decision condemned, or the subject of another verb
+        ("Allies condemn Russia's decision to withdraw from the CFE Treaty.", set()),
+        (
+            "Lithuania's decision to withdraw from the Ottawa Convention struck a blow to "
+            "the treaty.",
+            set(),
+        ),
+        # a parliament's decision is its vote (the trigger patterns read it so)
+        ("The Seimas of Lithuania has decided to denounce the Ottawa Convention.", set()),
+        # through a verb that is no step: revoking a ratification is no intention to ratify
+        # (the patterns read the revocation as an exit)
+        (
+            "Putin on Thursday announced a law to revoke the ratification of the CTBT.",
+            {("RUS", "withdrawal", "ctbt")},
+        ),
+        # negated (the patterns read a negated intention; none is asserted)
+        ("Poland did not announce any plan to withdraw from the Ottawa Convention.", set()),
+    ],
+)
+def test_intentions_from_the_parse(
+    ledger: Ledger, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, sentence, PUBLISHED, TODAY).claims
+    got = {
+        (c.state, c.action, c.treaty)
+        for c in claims
+        if c.kind == "intent" and c.modality == "asserted"
+    }
+    assert got == expected
+
+
+def test_an_intention_keeps_the_date_of_its_saying(ledger: Ledger) -> None:
+    text = (
+        "Burkina Faso, Mali and Niger declared on Monday, September 22, that they are "
+        "withdrawing from the International Criminal Court."
+    )
+    claims = [c for c in check_text(ledger, text, PUBLISHED, TODAY).claims if c.kind == "intent"]
+    assert {c.date for c in claims} == {"2025-09-22"}

@@ -1,0 +1,224 @@
+"""Stage: intentions read from a sentence's dependency parse.
+
+The trigger patterns (``triggers.py``) find claims by their words in a window. Many
+intentions are told in forms no window catches: "the defence ministers of Estonia, Latvia,
+Lithuania and Poland announced their intention to withdraw", "Burkina Faso, Mali and Niger
+declared that they are withdrawing", "Sweden launched its bid to join NATO", "Washington's
+intention to withdraw". Here such a sentence is parsed and the intention is read from the
+tree:
+
+- an **event word** (withdraw, leave, exit, join, accede, ratify, suspend, or their nouns)
+  depends on a **word of intending** (announce, declare, decide, intend, plan, bid, apply,
+  urge, recommend, decree ...), directly or through a noun ("announced their intention to
+  withdraw") or a saying ("declared that they are withdrawing");
+- the **states** are the intending's own: its possessor ("Washington's intention"), or the
+  states in the subject of the verb that carries it ("the defence ministers of Estonia,
+  Latvia ... announced"; "issued a statement urging ..."), never an object's ("welcomed
+  Finland's decision" is Finland's, not the welcomer's);
+- the intention is **asserted**: not negated, not in a conditional clause, not presupposed
+  (a decision named as the subject of another verb: "their decision could jeopardise ...").
+
+Only sentences with both kinds of word and a state are parsed. The claims join those of the
+trigger patterns; a state the patterns already read as intending the same step in the same
+sentence is not read twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from treatywatch.reading.gazetteer import Mention
+from treatywatch.reading.parse import parse
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Event words and the step they name.
+_EVENTS: dict[str, str] = {}
+for _action, _forms in (
+    (
+        "withdrawal",
+        "withdraw withdraws withdrew withdrawn withdrawing withdrawal withdrawals leave leaving "
+        "exit exits exiting quit quitting denounce denouncing denunciation",
+    ),
+    ("accession", "join joining accede acceding accession membership"),
+    ("ratification", "ratify ratifying ratification"),
+    ("suspension", "suspend suspending suspension"),
+):
+    for _form in _forms.split():
+        _EVENTS[_form] = _action
+
+#: Words of intending: verbs and nouns that make the event a plan, decision or request.
+_INTENDING = _words(
+    """announce announced announces announcing announcement declare declared declares
+    declaring declaration decide decided decides deciding decision decisions intend intends
+    intended intending intention intentions intent plan plans planned planning want wants
+    wanted seek seeks sought seeking bid bids apply applies applied applying application
+    urge urged urges urging recommend recommended recommends recommending recommendation
+    propose proposed proposes proposing proposal commit commits committed commitment pledge
+    pledged pledges vow vowed vows move initiative decree ordered orders threaten threatened
+    threatens prepare prepares prepared preparing launch launched launches launching"""
+)
+#: Verbs that carry an intention made in a noun ("issued a statement urging", "signed a
+#: decree to withdraw", "launched its bid to join", "made the decision to leave").
+_CARRIERS = _words(
+    """issue issued issues issuing sign signed signs signing publish published make made
+    makes making take took taken takes launch launched launches submit submitted adopt
+    adopted approve approved said say says announce announced confirm confirmed reaffirmed
+    send sent present presented unveil unveiled has have had"""
+)
+#: Nouns through which an intention travels to its carrier: "a joint statement urging ...".
+_VEHICLES = _words(
+    """statement statements declaration letter resolution bill proposal plan plans decree
+    decision decisions bid intention intentions initiative move order note"""
+)
+#: Verbs that report an intention as news when its noun is their object.
+_ANNOUNCING = _words(
+    """announce announced announces announcing make made makes take took taken confirm
+    confirmed confirms reaffirmed adopt adopted approve approved submit submitted present
+    presented unveil unveiled declared declare"""
+)
+#: A parliament or its members: their "decision" is a vote (the trigger patterns' kind).
+_LEGISLATURE = re.compile(
+    r"\b(?:parliament|seimas|saeima|sejm|riigikogu|eduskunta|duma|senate|congress|"
+    r"assembly|lawmakers|legislators|deputies|mps|chamber|house|federation council)\b",
+    re.I,
+)
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+_UP = frozenset({"xcomp", "ccomp", "acl", "acl:relcl", "obj", "nmod", "obl", "advcl", "conj"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass
+class Intention:
+    """One intention read from the parse: its step, its states, and where its words are."""
+
+    action: str
+    states: list[str]
+    cue: tuple[int, int]  # the word of intending (offsets in the sentence)
+    event: tuple[int, int]  # the event word
+    treaty_span: tuple[int, int] | None  # a treaty named in the event's phrase
+
+
+def worth_parsing(low: str, states: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could hold an intention this stage reads: a word of
+    each kind, and a state named."""
+    if not states:
+        return False
+    words = set(_WORD.findall(low))
+    return bool(words & _INTENDING) and any(w in _EVENTS for w in words)
+
+
+def _span(tok: Any) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def _subtree_span(tok: Any) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _states_in(span: tuple[int, int], states: Sequence[Mention]) -> list[str]:
+    a, b = span
+    return [c for m in states if a <= m.start and m.end <= b for c in m.codes]
+
+
+def _text(tok: Any) -> str:
+    """The words of a token's phrase."""
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS for c in tok.children) or any(
+        c.lower_ in _NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in tok.children
+    )
+
+
+def _conditional(tok: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children)
+
+
+def _governor(event: Any) -> Any | None:
+    """The word of intending the event depends on, within four steps up the tree, through
+    nothing but event words and vehicles ("announced a law to revoke the ratification" is
+    not an intention to ratify)."""
+    tok = event
+    for _ in range(4):
+        if tok.dep_ not in _UP or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lower_ in _INTENDING:
+            return tok
+        if tok.lower_ not in _EVENTS and tok.lower_ not in _VEHICLES:
+            return None
+    return None
+
+
+def _actor_states(gov: Any, states: Sequence[Mention]) -> list[str]:
+    """The states whose intention it is: the possessor of the intending noun, else the
+    states in the subject of the verb that carries it."""
+    poss = [c for c in gov.children if c.dep_ == "nmod:poss"]
+    if poss:
+        # "announced Washington's intention to withdraw" is news; "condemn Russia's
+        # decision to withdraw", "Lithuania's decision ... struck a blow" presuppose it
+        carrier = gov.head
+        if gov.dep_ != "obj" or carrier.lower_ not in _ANNOUNCING:
+            return []
+        return _states_in(_subtree_span(poss[0]), states)
+    tok = gov
+    for _ in range(4):
+        if _negated(tok) or _conditional(tok):
+            return []
+        if tok.tag_.startswith("VB"):
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                if tok.lower_ not in _INTENDING and tok.lower_ not in _CARRIERS:
+                    return []  # "criticised the decision to withdraw": not the critic's
+                if _LEGISLATURE.search(_text(subjects[0])):
+                    return []  # a parliament's decision is its vote, read by the patterns
+                return _states_in(_subtree_span(subjects[0]), states)
+            agents = [c for c in tok.children if c.dep_ in ("obl:agent",)]
+            if agents:
+                return _states_in(_subtree_span(agents[0]), states)
+            if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i:
+                tok = tok.head  # "After announcing its intention to withdraw, Burundi ..."
+                continue
+            return []
+        # a noun: only a vehicle of intention passes it on, and only as an object or
+        # modifier of its carrier ("issued a statement urging"), never as a subject
+        # ("their decision could jeopardise ...": presupposed)
+        if tok.dep_ in _SUBJECTS or tok.lower_ not in _VEHICLES | _INTENDING:
+            return []
+        if tok.dep_ not in ("obj", "obl", "nmod", "appos", "conj") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
+
+
+def intentions(sentence: str, states: Sequence[Mention]) -> list[Intention]:
+    """The intentions the parse of ``sentence`` shows, each with its states."""
+    doc = parse(sentence)
+    if doc is None:
+        return []
+    found: list[Intention] = []
+    for tok in doc:
+        action = _EVENTS.get(tok.lower_)
+        if action is None or _negated(tok):
+            continue
+        gov = _governor(tok)
+        if gov is None or _negated(gov):
+            continue
+        codes = list(dict.fromkeys(_actor_states(gov, states)))
+        if not codes:
+            continue
+        objects = [c for c in tok.children if c.dep_ in ("obj", "obl", "nmod")]
+        treaty_span = _subtree_span(objects[0]) if objects else None
+        found.append(Intention(action, codes, _span(gov), _span(tok), treaty_span))
+    return found
