@@ -333,11 +333,12 @@ def _intentions(
             if found.treaty_span and found.treaty_span[0] <= t.start < found.treaty_span[1]
         ]
         after = [t for t in named if t.start >= found.event[0]]
-        pick = (inner or after or named or [None])[0]
+        ranked = inner or after or named
+        pick = ranked[0] if ranked else None
         treaty = pick.codes[0] if pick is not None else treaty_before
         if found.action == "accession" and pick is None and treaty not in ALLIANCES:
             continue  # "joined them": no treaty named to join
-        doubts = []
+        doubts: list[str] = []
         if pick is None and ctx.treaties_named > 1:
             doubts.append("the sentence names no treaty and the text names several")
         when = tensed(
