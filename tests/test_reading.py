@@ -248,10 +248,11 @@ def test_a_reported_plan_is_judged_as_of_its_date(ledger: Ledger) -> None:
         "2019 it announced it would withdraw its signature."
     )
     claims = check_text(ledger, text, date(2026, 2, 1), date(2026, 11, 26)).claims
-    never = next(c for c in claims if c.modality == "negated")
-    # The cue names the action; the next clause's date is not this claim's.
-    assert (never.action, never.verdict) == ("ratification", "supported")
-    assert never.date != "2019"
+    # "never ratified": a state of affairs as of publication (claim_guidelines.md A3); the
+    # next clause's date is not this claim's.
+    never = next(c for c in claims if c.kind == "status")
+    assert (never.action, never.verdict) == ("not_party", "supported")
+    assert never.date == "2026-02-01"
     plan = next(c for c in claims if c.modality == "planned")
     assert (plan.action, plan.date, plan.verdict) == ("signature_withdrawn", "2019", "supported")
 
@@ -603,7 +604,7 @@ def test_wire_copy_on_arms_control_exits(ledger: Ledger) -> None:
     )
     claims = check_text(ledger, text, date(2023, 11, 2), date(2026, 11, 26)).claims
     got = [(c.kind, c.action, c.state, c.treaty) for c in claims]
-    assert ("deposit", "ratification", "USA", "ctbt") in got  # never ratified: the US
+    assert ("status", "not_party", "USA", "ctbt") in got  # never ratified: the US
     assert ("parliament_vote", "withdrawal", "RUS", "ctbt") in got  # not "ratification"
     assert ("effective", "withdrawal", "USA", "open_skies") in got  # "had left it"
     assert ("deposit", "suspension", "RUS", "new_start") in got  # Russia's again

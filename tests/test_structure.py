@@ -81,3 +81,49 @@ def test_an_intention_keeps_the_date_of_its_saying(ledger: Ledger) -> None:
     )
     claims = [c for c in check_text(ledger, text, PUBLISHED, TODAY).claims if c.kind == "intent"]
     assert {c.date for c in claims} == {"2025-09-22"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a predicate noun, a count with "including" as subject, negated
+        (
+            "According to the ministry, 32 countries, including Russia, the United States "
+            "and China, are not members of the Ottawa Convention.",
+            {(s, "not_party", "apmbc") for s in ("RUS", "USA", "CHN")},
+        ),
+        ("Hungary is a founding member of the ICC.", {("HUN", "party", "rome_statute")}),
+        # apposition and "as"
+        (
+            "Hungary, a founding member of the ICC, ratified the Rome Statute in 2001.",
+            {("HUN", "party", "rome_statute")},
+        ),
+        (
+            "As a State Party to the Mine Ban Treaty, Belarus had failed to meet its deadline.",
+            {("BLR", "party", "apmbc")},
+        ),
+        # a negated consent verb, its "including" list, and "neither ... nor ... did"
+        (
+            "About three dozen countries have not joined the Ottawa Convention, including "
+            "the United States, China and Russia.",
+            {(s, "not_party", "apmbc") for s in ("USA", "CHN", "RUS")},
+        ),
+        (
+            "While Russia ratified the CTBT in 2000, neither the United States nor China ever did.",
+            {("USA", "not_party", "ctbt"), ("CHN", "not_party", "ctbt")},
+        ),
+        ("The U.S. Senate never ratified the Arms Trade Treaty.", {("USA", "not_party", "att")}),
+        # not states of affairs: to come, just made, hypothetical, someone else's membership
+        ("From tomorrow, Finland will be a full member of NATO.", set()),
+        ("The Philippines is no longer a member of the ICC.", set()),
+        ("Israel is a signatory to the Chemical Weapons Convention.", set()),
+        ("Moscow would not ratify the TPNW.", set()),
+        ("Supporting Ukraine is part of our own security, the minister said.", set()),
+    ],
+)
+def test_states_of_affairs_from_the_parse(
+    ledger: Ledger, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, sentence, PUBLISHED, TODAY).claims
+    got = {(c.state, c.action, c.treaty) for c in claims if c.kind == "status"}
+    assert got == expected

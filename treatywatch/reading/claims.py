@@ -272,9 +272,18 @@ def extract(
                 )
             break
         treaty_before = ctx.treaty
-        made = _sentence_claims(sentence, s_start, published, gaz, ctx, found_in[index], screened)
+        made = [
+            _as_standing(c, published)
+            for c in _sentence_claims(
+                sentence, s_start, published, gaz, ctx, found_in[index], screened
+            )
+        ]
         if structure.worth_parsing(parts[index], found_in[index].states):
             made += _intentions(
+                sentence, s_start, published, ctx, found_in[index], made, treaty_before
+            )
+        if structure.worth_parsing_status(parts[index], found_in[index].states):
+            made += _standings(
                 sentence, s_start, published, ctx, found_in[index], made, treaty_before
             )
         for claim in made:
@@ -321,7 +330,7 @@ def _intentions(
 ) -> list[Claim]:
     """The intentions the sentence's parse shows (``structure.py``) that its trigger
     patterns did not read: each state's, dated as a trigger's would be."""
-    states = found_in.states
+    states = _actors(sentence, found_in)
     named = [t for t in found_in.treaties if t.kind == "treaty"]
     dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
     read = {(c.state, c.treaty, c.action) for c in made if c.kind == "intent"}
@@ -364,6 +373,94 @@ def _intentions(
                     else sentence[found.cue[0] : found.cue[1]],
                     uncertain=doubts,
                     anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                )
+            )
+    return out
+
+
+#: Consent that a negated event denies: the state is not a party (claim_guidelines.md A3).
+_CONSENT_ACTIONS = frozenset({"ratification", "accession", "signature"})
+_NEVER = re.compile(r"\bnever\b", re.I)
+_DENIED = re.compile(r"\b(?:never|not|n't|yet to)\b", re.I)
+
+
+def _as_standing(claim: Claim, published: date | None) -> Claim:
+    """A negated consent ("the U.S. Senate never ratified it", "have not signed the
+    convention") states who is not a party: a ``status`` claim as of publication ("never
+    signed", "never joined": ``never_party``). Other negated events stay as they are."""
+    text = str(claim.evidence.get("text", ""))
+    a, b = claim.anchors.get("cue", (0, 0))
+    if (
+        claim.modality != "negated"
+        or claim.kind not in ("deposit", "signature", "parliament_vote", "effective")
+        or claim.action not in _CONSENT_ACTIONS
+        # a chamber that voted ratification down took a step: the vote is the event
+        or (claim.kind == "parliament_vote" and not _DENIED.search(text, max(0, a - 20), b))
+    ):
+        return claim
+    never = claim.action in ("signature", "accession") and _NEVER.search(text, max(0, a - 20), b)
+    claim.kind, claim.action = "status", "never_party" if never else "not_party"
+    claim.modality = "negated" if never else "asserted"
+    # a state of affairs holds as of publication ("signed in 2013, but the Senate never
+    # ratified it": 2013 is the signature's)
+    claim.date = published.isoformat() if published else None
+    claim.date_assumed = claim.date_relative = True
+    claim.anchors.pop("date", None)
+    return claim
+
+
+def _actors(sentence: str, found_in: _Found) -> list[Mention]:
+    """The states a sentence names that can act: not inside a treaty's name ("the Treaty of
+    Rarotonga"), not in a wire prefix or dateline ("Brussels, Belgium - Finland is ...")."""
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    states = [m for m in found_in.states if not any(t.start <= m.start < t.end for t in named)]
+    prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
+    return [m for m in states if prefix is None or m.start >= prefix.end()]
+
+
+def _standings(
+    sentence: str,
+    offset: int,
+    published: date | None,
+    ctx: _Context,
+    found_in: _Found,
+    made: list[Claim],
+    treaty_before: str | None,
+) -> list[Claim]:
+    """The states of affairs the sentence's parse shows (``structure.py``) that its trigger
+    patterns did not read, each as of publication."""
+    states = _actors(sentence, found_in)
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    # a negated event the patterns read ("have not signed") is the same state of affairs
+    read = {(c.state, c.treaty) for c in made if c.kind == "status" or c.modality == "negated"}
+    out: list[Claim] = []
+    for found in structure.standings(sentence, states, found_in.treaties):
+        span = found.treaty_span
+        inner = [t for t in named if span and span[0] <= t.start < span[1]]
+        ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
+        treaty = ranked[0].codes[0] if ranked else treaty_before
+        if treaty is None:
+            continue
+        doubts: list[str] = []
+        if not ranked and ctx.treaties_named > 1:
+            doubts.append("the sentence names no treaty and the text names several")
+        for state in found.states:
+            if (state, treaty) in read:
+                continue
+            out.append(
+                Claim(
+                    kind="status",
+                    action=found.action,
+                    state=state,
+                    treaty=treaty,
+                    modality="negated" if found.action == "never_party" else "asserted",
+                    date=_claim_day(None, "status", published),
+                    date_assumed=True,
+                    date_relative=True,
+                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                    cue=sentence[found.cue[0] : found.cue[1]],
+                    uncertain=doubts,
+                    anchors=_anchors(found.cue[0], found.cue[1], state, states, None),
                 )
             )
     return out

@@ -34,7 +34,34 @@ def checksum(folder: Path) -> str:
     return h.hexdigest()
 
 
+#: Kinds whose negation denies consent: "has not ratified" is the event negated or the
+#: state of affairs "not a party" (claim_guidelines.md A3 allows either reading).
+NEGATED_CONSENT = frozenset({"deposit", "effective", "signature", "parliament_vote"})
+
+
+def negated_consent(gold: dict[str, Any], pred: Claim) -> bool:
+    """Whether gold and prediction are the two readings of one negated consent: a status
+    ``not_party``/``never_party`` and the event with modality ``negated``."""
+    if gold.get("state") != pred.state or gold.get("treaty") not in (None, pred.treaty):
+        return False
+    not_a_party = ("not_party", "never_party")
+    return (
+        gold["kind"] == "status"
+        and gold.get("action") in not_a_party
+        and pred.kind in NEGATED_CONSENT
+        and pred.modality == "negated"
+    ) or (
+        pred.kind == "status"
+        and pred.action in not_a_party
+        and gold["kind"] in NEGATED_CONSENT
+        and gold.get("modality") == "negated"
+        and gold.get("action") not in ("withdrawal", "suspension")
+    )
+
+
 def _matches(gold: dict[str, Any], pred: Claim) -> bool:
+    if negated_consent(gold, pred):
+        return True
     if gold["kind"] != pred.kind or gold.get("state") != pred.state:
         return False
     keys = (

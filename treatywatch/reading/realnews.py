@@ -28,7 +28,7 @@ from typing import Any
 from treatywatch.dates import parse_partial
 from treatywatch.ledger import Ledger
 from treatywatch.reading.claims import KINDS, Claim
-from treatywatch.reading.evaluate import EVAL_TODAY, Score
+from treatywatch.reading.evaluate import EVAL_TODAY, Score, negated_consent
 from treatywatch.reading.pipeline import check_text
 
 ADVERSE = frozenset({"contradicted", "premature", "imprecise"})
@@ -104,20 +104,12 @@ def _value_fits(gold_value: float | None, predicted: float | None) -> bool:
     return predicted is not None and abs(predicted - gold_value) <= 0.01 * abs(gold_value)
 
 
-#: A state of affairs that is a negated consent may be read as the negated event
-#: (claim_guidelines.md A3: "status not_party, or an event with modality negated").
-_NEGATED_CONSENT = frozenset({"deposit", "effective", "signature"})
-
-
 def fits(gold: dict[str, Any], pred: Claim, *, with_date: bool = True) -> bool:
-    """Does the prediction make the gold claim (alternatives included)?"""
-    if (
-        gold["kind"] == "status"
-        and gold.get("action") in ("not_party", "never_party")
-        and pred.kind in _NEGATED_CONSENT
-        and pred.modality == "negated"
-    ):
-        return pred.state == gold.get("state") and pred.treaty in _alts(gold, "treaty")
+    """Does the prediction make the gold claim (alternatives included)? A negated consent
+    may be read either way (claim_guidelines.md A3: "status not_party, or an event with
+    modality negated")."""
+    if negated_consent({**gold, "treaty": pred.treaty}, pred):
+        return pred.treaty in _alts(gold, "treaty")
     if pred.kind not in _alts(gold, "kind"):
         return False
     if pred.state != gold.get("state"):

@@ -1,4 +1,4 @@
-"""Stage: intentions read from a sentence's dependency parse.
+"""Stage: intentions and states of affairs read from a sentence's dependency parse.
 
 The trigger patterns (``triggers.py``) find claims by their words in a window. Many
 intentions are told in forms no window catches: "the defence ministers of Estonia, Latvia,
@@ -18,7 +18,14 @@ tree:
 - the intention is **asserted**: not negated, not in a conditional clause, not presupposed
   (a decision named as the subject of another verb: "their decision could jeopardise ...").
 
-Only sentences with both kinds of word and a state are parsed. The claims join those of the
+States of affairs the same way: a predicate noun ("Hungary is a founding member of the
+ICC", "32 countries, including Russia, ... are not members"), an apposition or an "as"
+phrase ("Hungary, a founding member of the ICC, ..."; "As a State Party to the Mine Ban
+Treaty, Belarus ..."), and a consent verb negated ("the U.S. Senate never ratified",
+"About three dozen countries have not joined it, including ... Russia", "neither the
+United States nor China ever did", "have yet to accede").
+
+Only sentences with the words of a reading and a state are parsed. The claims join those of the
 trigger patterns; a state the patterns already read as intending the same step in the same
 sentence is not read twice.
 """
@@ -130,6 +137,29 @@ def _states_in(span: tuple[int, int], states: Sequence[Mention]) -> list[str]:
     return [c for m in states if a <= m.start and m.end <= b for c in m.codes]
 
 
+#: Clauses inside a noun phrase: their states are not the phrase's ("The four NATO members,
+#: which all border Russia or its ally Belarus, announced ...").
+_INNER_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis"})
+
+
+def _phrase_states(tok: Any, states: Sequence[Mention]) -> list[str]:
+    """The states named in a phrase, leaving out those in clauses inside it."""
+    inner = [c for t in tok.subtree for c in t.children if c.dep_ in _INNER_CLAUSES]
+    skip = [_subtree_span(c) for c in inner]
+    # a relative pronoun opens a clause even where the parse missed it ("members, which
+    # all border Russia")
+    end = _subtree_span(tok)[1]
+    skip += [(t.idx, end) for t in tok.subtree if t.lower_ in ("which", "who", "whose", "that")]
+    return [
+        code
+        for m in states
+        if _subtree_span(tok)[0] <= m.start
+        and m.end <= _subtree_span(tok)[1]
+        and not any(a <= m.start < b for a, b in skip)
+        for code in m.codes
+    ]
+
+
 def _text(tok: Any) -> str:
     """The words of a token's phrase."""
     return " ".join(t.text for t in tok.subtree)
@@ -171,7 +201,7 @@ def _actor_states(gov: Any, states: Sequence[Mention]) -> list[str]:
         carrier = gov.head
         if gov.dep_ != "obj" or carrier.lower_ not in _ANNOUNCING:
             return []
-        return _states_in(_subtree_span(poss[0]), states)
+        return _phrase_states(poss[0], states)
     tok = gov
     for _ in range(4):
         if _negated(tok) or _conditional(tok):
@@ -183,10 +213,10 @@ def _actor_states(gov: Any, states: Sequence[Mention]) -> list[str]:
                     return []  # "criticised the decision to withdraw": not the critic's
                 if _LEGISLATURE.search(_text(subjects[0])):
                     return []  # a parliament's decision is its vote, read by the patterns
-                return _states_in(_subtree_span(subjects[0]), states)
+                return _phrase_states(subjects[0], states)
             agents = [c for c in tok.children if c.dep_ in ("obl:agent",)]
             if agents:
-                return _states_in(_subtree_span(agents[0]), states)
+                return _phrase_states(agents[0], states)
             if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.i != tok.i:
                 tok = tok.head  # "After announcing its intention to withdraw, Burundi ..."
                 continue
@@ -221,4 +251,173 @@ def intentions(sentence: str, states: Sequence[Mention]) -> list[Intention]:
         objects = [c for c in tok.children if c.dep_ in ("obj", "obl", "nmod")]
         treaty_span = _subtree_span(objects[0]) if objects else None
         found.append(Intention(action, codes, _span(gov), _span(tok), treaty_span))
+    return found
+
+
+#: Nouns of membership, as a predicate ("is a member of"), in apposition or after "as".
+_MEMBERSHIP = _words("member members party parties signatory signatories part")
+#: Consent verbs whose negation says a state is not a party ("never ratified").
+_CONSENTING = _words(
+    "sign signed signing ratify ratified ratifying join joined joining accede acceded acceding"
+)
+_COPULAS = _words("is are was were be been being")
+#: Pro-verbs standing for the sentence's earlier consent verb ("neither X nor Y ever did").
+_PRO_VERBS = _words("did do does have has had")
+
+
+@dataclass
+class Standing:
+    """One state of affairs read from the parse: party, not_party or never_party."""
+
+    action: str
+    states: list[str]
+    cue: tuple[int, int]
+    treaty_span: tuple[int, int] | None
+
+
+def worth_parsing_status(low: str, states: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could state who is or is not a party."""
+    if not states:
+        return False
+    words = set(_WORD.findall(low))
+    if words & _MEMBERSHIP and (words & (_COPULAS | {"as"}) or "," in low):
+        return True
+    return bool(words & _CONSENTING) and bool(words & {"not", "never", "yet", "neither", "t"})
+
+
+def _negation(tok: Any) -> str | None:
+    """'never', 'not' or None: how a predicate is negated ("have yet to accede": not)."""
+    for c in tok.children:
+        if c.lower_ == "never":
+            return "never"
+        if c.lower_ in ("not", "n't", "no") and c.dep_ in ("advmod", "det", "neg"):
+            return "not"
+
+    head = tok.head
+    if tok.dep_ == "xcomp" and any(c.lower_ == "yet" for c in head.children):
+        return "not"
+    return None
+
+
+def _neither(tok: Any) -> bool:
+    """A subject of the form "neither X nor Y"."""
+    return any(t.lower_ == "neither" for t in tok.subtree)
+
+
+def _object_span(tok: Any) -> tuple[int, int] | None:
+    for c in tok.children:
+        if c.dep_ in ("nmod", "obj", "obl", "compound"):
+            return _subtree_span(c)
+    return None
+
+
+def _including(tok: Any, states: Sequence[Mention]) -> list[str]:
+    """States listed after "including" that hang on a verb ("have not joined it, including
+    the United States, China ...")."""
+    found: list[str] = []
+    for c in tok.children:
+        first = next(iter(c.subtree))
+        if first.lower_ == "including" and c.dep_ in ("obl", "advcl", "nmod"):
+            found += _states_in(_subtree_span(c), states)
+    return found
+
+
+#: Words that make a state of affairs something to come or a change just made ("will be a
+#: member", "is now a member", "is officially a member": events, read by the patterns).
+_NOT_A_STATE = _words("will would could might may shall should now officially formally finally")
+
+
+def _unsettled(tok: Any) -> bool:
+    """Whether a predicate is future, hypothetical or a change just made ("is no longer a
+    member" reports the exit: an event)."""
+    return any(
+        (c.lower_ in _NOT_A_STATE and c.dep_ in ("aux", "advmod"))
+        or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+        for c in tok.children
+    )
+
+
+def _for_another(verb: Any, states: Sequence[Mention]) -> bool:
+    """A consent to another state's membership ("not yet ratified Sweden's membership")."""
+    return any(
+        c.dep_ == "obj"
+        and any(g.dep_ == "nmod:poss" and _states_in(_span(g), states) for g in c.children)
+        for c in verb.children
+    )
+
+
+def standings(
+    sentence: str, states: Sequence[Mention], treaties: Sequence[Mention]
+) -> list[Standing]:
+    """The states of affairs the parse of ``sentence`` shows, each with its states. A
+    membership noun counts only with a treaty in its phrase ("a member of the ICC", "a
+    NATO member"; not "is part of our own security")."""
+    doc = parse(sentence)
+    if doc is None:
+        return []
+    found: list[Standing] = []
+    consent_seen: Any = None
+    for tok in doc:
+        low = tok.lower_
+        if low in _MEMBERSHIP and tok.tag_.startswith("NN"):
+            if any(c.lower_ in ("former", "ex") for c in tok.children) or _unsettled(tok):
+                continue
+            negated = _negation(tok) is not None or tok.text.lower().startswith("non")
+            if low.startswith("signator") and not negated:
+                continue  # a signatory is not a party
+            if not any(
+                tok.left_edge.idx <= t.start < tok.right_edge.idx + len(tok.right_edge.text)
+                for t in treaties
+            ):
+                continue
+            action = "not_party" if negated else "party"
+            subject = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if subject and any(c.dep_ == "cop" for c in tok.children):
+                codes = _phrase_states(subject[0], states)
+            elif tok.dep_ == "appos" and _states_in(_span(tok.head), states):
+                codes = _states_in(_span(tok.head), states)  # "Hungary, a founding member"
+            elif tok.dep_ in ("obl", "advcl") and any(c.lower_ == "as" for c in tok.children):
+                heads = [c for c in tok.head.children if c.dep_ in _SUBJECTS]
+                codes = _phrase_states(heads[0], states) if heads else []
+                if negated:
+                    continue
+            else:
+                continue
+            if codes:
+                found.append(Standing(action, codes, _span(tok), _object_span(tok)))
+            continue
+        if low in _CONSENTING and tok.tag_.startswith("VB"):
+            consent_seen = tok
+            how = _negation(tok)
+            subject_of = tok.head if tok.dep_ == "xcomp" else tok
+        elif low in _PRO_VERBS and consent_seen is not None and tok.i > consent_seen.i:
+            subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            how = "not" if subjects and _neither(subjects[0]) else _negation(tok)
+            subject_of = tok
+        else:
+            continue
+        if how is None or _unsettled(tok) or _unsettled(subject_of) or _for_another(tok, states):
+            continue
+        subjects = [c for c in subject_of.children if c.dep_ in ("nsubj",)]
+        agents = [
+            c
+            for c in tok.children
+            if c.dep_ == "obl:agent" and not any(t.lower_ == "any" for t in c.subtree)
+        ]
+        codes = []
+        for phrase in subjects[:1] + agents[:1]:
+            codes += _phrase_states(phrase, states)
+        codes += _including(tok, states)
+        if not codes:
+            continue
+        verb = consent_seen.lower_ if consent_seen is not None else low
+        never = how == "never" and verb.startswith(("sign", "join"))
+        found.append(
+            Standing(
+                "never_party" if never else "not_party",
+                list(dict.fromkeys(codes)),
+                _span(tok),
+                _object_span(consent_seen) if consent_seen is not None else None,
+            )
+        )
     return found
