@@ -43,11 +43,6 @@ CASES = [
     Case("tlatelolco_ap2", "RUS", "1978-05-17", Status.NOT_PARTY, "", "the USSR had not signed"),
     Case("tlatelolco_ap2", "RUS", "1979-01-08", Status.PARTY, "Art. 5", "the USSR's deposit"),
     Case("tlatelolco_ap2", "MEX", "2015-01-01", Status.NOT_PARTY, "", "a zone state, not a NWS"),
-    # Tlatelolco Additional Protocol I (incomplete: France's ratification, the US signature):
-    # a ratifier after the Protocol's entry into force is bound on its deposit (Art. 3).
-    Case("tlatelolco_ap1", "FRA", "1992-08-23", Status.NOT_PARTY, "", "signature not held"),
-    Case("tlatelolco_ap1", "FRA", "1992-08-24", Status.PARTY, "Art. 3", "bound on its deposit"),
-    Case("tlatelolco_ap1", "USA", "1977-05-26", Status.SIGNATORY, "", "signed 1977"),
 ]
 
 
@@ -116,16 +111,3 @@ def test_a_protocol_names_its_parent_in_the_treaty_list(ledger: Ledger) -> None:
     rows = {r["id"]: r for r in treaties_list(ledger, date(2026, 1, 1))}
     assert rows["tlatelolco_ap2"]["parent"] == "tlatelolco"
     assert rows["tlatelolco"]["parent"] is None
-
-
-def test_tlatelolco_additional_protocol_i_is_declared_incomplete(ledger: Ledger) -> None:
-    """Art. 2 applies the Treaty's ratification and denunciation clauses (Arts. 26, 30); Art. 3:
-    in force for each state on its deposit. Only two acts are held: the others are missing."""
-    t = ledger.treaties["tlatelolco_ap1"]
-    assert t.parent == "tlatelolco" and t.entry is not None and t.entry.threshold is None
-    assert (t.late_joiner.kind, t.late_joiner.article) == ("on_deposit", "3")
-    assert (str(t.withdrawal.notice), t.withdrawal.article) == ("3 months", "2; Treaty Art. 30(1)")
-    assert set(t.missing) == {"GBR", "NLD", "USA"} and not t.signatures_complete
-    assert not t.complete_for("GBR", date(1980, 1, 1))
-    gaps = [g.message for g in ledger.gaps if g.message.startswith("tlatelolco_ap1:")]
-    assert gaps == [gaps[0]] and "1 deposited on 2026-12-07, expected 4" in gaps[0]
