@@ -136,3 +136,24 @@ def test_a_state_that_ceased_to_exist_holds_no_status_after(data: Path) -> None:
     assert ledger is not None
     assert ledger.status("CSK", "cfe", date(1992, 12, 31)).status.value == "party"
     assert ledger.status("CSK", "cfe", date(1993, 1, 1)).status.value == "not_party"
+
+
+@pytest.mark.parametrize(
+    ("parent", "message", "hint"),
+    [
+        ("tlatelolc", "parent: unknown treaty", "did you mean tlatelolco?"),
+        ("rarotonga", "parent: a treaty is not its own parent", None),
+    ],
+)
+def test_a_parent_names_another_loaded_treaty(
+    data: Path, parent: str, message: str, hint: str | None
+) -> None:
+    path = data / "treaties" / "rarotonga.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"parent: {parent}\n", encoding="utf-8")
+    _, problems = build(data)
+    found = [p for p in problems if p.field == "parent"]
+    assert [(p.file, p.value, p.message) for p in found] == [
+        ("treaties/rarotonga.yaml", parent, message)
+    ]
+    if hint:
+        assert found[0].hint == hint

@@ -609,11 +609,14 @@ def cmd_treaties(args: argparse.Namespace) -> str:
         return dumps(rows)
     if args.format == "csv":
         keys = ["id", "short_name", "full_name", "adopted", "entry_into_force"]
-        keys += ["depositary", "parties_today", "complete_until"]
+        keys += ["depositary", "parent", "parties_today", "complete_until"]
         return _csv(keys, [[r[k] for k in keys] for r in rows])
     return table(
-        ["id", "name", "in force", "parties today"],
-        [[r["id"], r["short_name"], r["entry_into_force"], r["parties_today"]] for r in rows],
+        ["id", "name", "in force", "parties today", "protocol to"],
+        [
+            [r["id"], r["short_name"], r["entry_into_force"], r["parties_today"], r["parent"]]
+            for r in rows
+        ],
     )
 
 

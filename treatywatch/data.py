@@ -640,6 +640,7 @@ TREATY_KEYS: dict[str, frozenset[str]] = {
             "untc",
             "wikidata",
             "ended",
+            "parent",
             "reservations",
             "obligations",
             "assertions",
@@ -1036,6 +1037,15 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         else None
     )
     end_day = y.day(ended, "date", "ended.date", required=False) if ended else None
+    parent = data.get("parent") or ""
+    if not isinstance(parent, str):
+        y.bad(
+            "parent",
+            parent,
+            "a treaty's parent is the id of another treaty",
+            "e.g. parent: tlatelolco",
+        )
+        parent = ""
     if adopted is None:
         return None
     return Treaty(
@@ -1066,6 +1076,7 @@ def load_treaty(path: Path, sources: dict[str, Source], problems: list[Problem])
         signatures_complete=str(coverage.get("signatures", "complete")) != "partial"
         if coverage
         else True,
+        parent=parent,
     )
 
 
@@ -1094,6 +1105,7 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
         treaty = load_treaty(path, ds.sources, problems)
         if treaty is not None:
             ds.treaties[treaty.id] = treaty
+    problems.extend(check_parents(ds.treaties))
     for path in sorted((root / "acts").glob("*.csv")):
         if path.stem not in ds.treaties:
             problems.append(
@@ -1115,6 +1127,27 @@ def read(root: Path | None = None) -> tuple[Dataset, list[Problem]]:
         ds.events = load_events(root / "events.csv", ds.states, ds.treaties, ds.sources, problems)
     problems.extend(check_existence(ds))
     return ds, problems
+
+
+def check_parents(treaties: dict[str, Treaty]) -> list[Problem]:
+    """A protocol's ``parent`` names another treaty loaded from the same folder."""
+    out = []
+    for tid, t in sorted(treaties.items()):
+        if not t.parent:
+            continue
+        if t.parent == tid or t.parent not in treaties:
+            why = "a treaty is not its own parent" if t.parent == tid else "unknown treaty"
+            out.append(
+                Problem(
+                    f"parent: {why}",
+                    file=f"treaties/{tid}.yaml",
+                    field="parent",
+                    value=t.parent,
+                    hint=suggest(t.parent, [k for k in treaties if k != tid])
+                    or "name the id of the treaty this protocol is annexed to",
+                )
+            )
+    return out
 
 
 def duplicate_acts(acts: Iterable[Act]) -> tuple[list[Problem], set[int]]:

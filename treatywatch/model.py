@@ -271,6 +271,10 @@ class Treaty:
     #: it (a monitor gave the year a state ratified, not when it signed): a ratification
     #: then stands without one, and says so.
     signatures_complete: bool = True
+    #: The treaty this instrument is a protocol to (its id; empty for a treaty of its own):
+    #: Tlatelolco's Additional Protocols name ``tlatelolco``. A protocol has its own parties,
+    #: acts and law; the link is what the record says, not a rule the law applies.
+    parent: str = ""
 
     def complete_for(self, state: str, on: date) -> bool:
         """Whether the record of this treaty can be trusted for ``state`` on ``on``."""

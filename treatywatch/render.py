@@ -181,6 +181,7 @@ def treaties_list(ledger: Ledger, on: date) -> list[dict[str, Any]]:
                 "adopted": t.adopted.isoformat(),
                 "entry_into_force": eif.isoformat() if eif else None,
                 "depositary": t.depositary,
+                "parent": t.parent or None,
                 "parties_today": len(ledger.parties(t.id, on)),
                 "complete_until": t.complete_until.isoformat() if t.complete_until else None,
             }
