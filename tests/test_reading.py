@@ -271,8 +271,9 @@ def test_dateline_future_tense_and_not_among_them(ledger: Ledger) -> None:
     # (claim_guidelines.md D3) but judged as undated, so it is not "the wrong day".
     assert (notice.state, notice.date, notice.verdict) == ("LVA", "2025-06-30", "supported")
     assert notice.date_assumed
-    effect = next(c for c in claims if c.kind == "effective")
-    assert (effect.modality, effect.verdict) == ("planned", "supported")  # not premature
+    # "will become effective six months after the notification is received": a rule and a
+    # duration, no date: no claim (claim_guidelines.md A4, D6), so nothing to call premature
+    assert not [c for c in claims if c.kind == "effective"]
     outside = {c.state for c in claims if c.kind == "status" and c.action == "not_party"}
     assert outside == {"USA", "CHN", "RUS"}
 
@@ -545,8 +546,8 @@ def test_left_someone_no_choice_is_no_exit(ledger: Ledger) -> None:
 
 
 def test_wire_copy_on_a_parliament_vote(ledger: Ledger) -> None:
-    """A wire report in the usual style: the vote told twice, the treaty's year, a step
-    still to come, a border in kilometres and miles."""
+    """A wire report in the usual style: the vote told twice, the treaty's year, a rule
+    (no claim: claim_guidelines.md A4), a border in kilometres and miles."""
     text = (
         "Finland's parliament backs exit from land mine treaty\n\n"
         "HELSINKI (AP) - Finland's parliament on Thursday approved the country's withdrawal "
@@ -560,8 +561,7 @@ def test_wire_copy_on_a_parliament_vote(ledger: Ledger) -> None:
     got = [(c.kind, c.state, c.date, c.modality) for c in claims]
     assert got == [
         ("parliament_vote", "FIN", "2025-06-19", "asserted"),  # one vote, not "in 1997"
-        ("effective", "FIN", None, "planned"),
-        ("deposit", "FIN", None, "planned"),  # "after Finland notifies": to come
+        # "The withdrawal takes effect six months after Finland notifies": a rule, undated
         ("border_length", "FIN", None, "asserted"),
         ("effective", "FIN", "2012", "asserted"),
     ]

@@ -387,15 +387,23 @@ class Checker:
         # An exit of another kind before ("suspended in 2007") says nothing against an
         # intention that the record shows carried out later ("withdrew in 2023").
         if other and claim.action == "withdrawal" and begin == end and not later:
+            # An intention is what the state said; that it then notified something else
+            # (Ukraine's decree "to withdraw", then a suspension) does not make the report
+            # of the intention wrong: say what followed, accuse nobody.
             a = other[-1]
             self._fact_act(claim, a)
             span = self._span_on(claim, asof)
             bound = " and remains bound" if span and span.bound else ""
+            said = (
+                f"the record holds {_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date}; "
+                if steps
+                else ""
+            )
             self._set(
                 claim,
-                "imprecise",
-                f"{name} notified {_a(a.kind.value)} on {a.date}, not a withdrawal{bound}",
-                field="action",
+                "supported" if steps else "unverifiable",
+                f"{said}what {name} notified was {_a(a.kind.value)} on {a.date}, not a "
+                f"withdrawal{bound}",
             )
             return
         if later:

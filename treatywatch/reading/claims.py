@@ -264,6 +264,8 @@ def extract(
             [p for _, p in passed[index][cut:] if p is not None],
         )
         ctx.index = index
+        for m in found_in[index].states:
+            m.place = _a_place(sentence, m, gaz.capitals)
         if ctx.budget <= 0:
             if notes is not None:
                 notes.append(
@@ -379,15 +381,18 @@ def _intentions(
 
 
 #: Consent that a negated event denies: the state is not a party (claim_guidelines.md A3).
-_CONSENT_ACTIONS = frozenset({"ratification", "accession", "signature"})
+#: Not a signature: "Finland never signed the Ottawa treaty" is true of a state that acceded
+#: without signing, and says nothing of whether it is a party.
+_CONSENT_ACTIONS = frozenset({"ratification", "accession"})
 _NEVER = re.compile(r"\bnever\b", re.I)
 _DENIED = re.compile(r"\b(?:never|not|n't|yet to)\b", re.I)
 
 
 def _as_standing(claim: Claim, published: date | None) -> Claim:
-    """A negated consent ("the U.S. Senate never ratified it", "have not signed the
+    """A negated consent ("the U.S. Senate never ratified it", "have not joined the
     convention") states who is not a party: a ``status`` claim as of publication ("never
-    signed", "never joined": ``never_party``). Other negated events stay as they are."""
+    joined": ``never_party``). Other negated events, a negated signature among them, stay as
+    they are."""
     text = str(claim.evidence.get("text", ""))
     a, b = claim.anchors.get("cue", (0, 0))
     if (
@@ -398,7 +403,7 @@ def _as_standing(claim: Claim, published: date | None) -> Claim:
         or (claim.kind == "parliament_vote" and not _DENIED.search(text, max(0, a - 20), b))
     ):
         return claim
-    never = claim.action in ("signature", "accession") and _NEVER.search(text, max(0, a - 20), b)
+    never = claim.action == "accession" and _NEVER.search(text, max(0, a - 20), b)
     claim.kind, claim.action = "status", "never_party" if never else "not_party"
     claim.modality = "negated" if never else "asserted"
     # a state of affairs holds as of publication ("signed in 2013, but the Senate never
@@ -409,11 +414,26 @@ def _as_standing(claim: Claim, published: date | None) -> Claim:
     return claim
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside|to|into|via)\s+$", re.I)
+
+
+def _a_place(sentence: str, m: Mention, capitals: frozenset[str]) -> bool:
+    """A capital after a preposition of place is where something happened, not who did it
+    ("at midnight in Brussels, the United Kingdom left"; "talks in Moscow")."""
+    return (
+        m.text in capitals and _LOCATIVE.search(sentence, max(0, m.start - 10), m.start) is not None
+    )
+
+
 def _actors(sentence: str, found_in: _Found) -> list[Mention]:
     """The states a sentence names that can act: not inside a treaty's name ("the Treaty of
     Rarotonga"), not in a wire prefix or dateline ("Brussels, Belgium - Finland is ...")."""
     named = [t for t in found_in.treaties if t.kind == "treaty"]
-    states = [m for m in found_in.states if not any(t.start <= m.start < t.end for t in named)]
+    states = [
+        m
+        for m in found_in.states
+        if not m.place and not any(t.start <= m.start < t.end for t in named)
+    ]
     prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
     return [m for m in states if prefix is None or m.start >= prefix.end()]
 
@@ -903,6 +923,33 @@ def _sentence_claims(
             action = "withdrawal"
         if real_kind == "intent" and action is None:
             continue
+        if (
+            modality == "planned"
+            and real_kind in ("deposit", "effective", "law_signed", "parliament_vote")
+            and _PROCEDURE.match(sentence)
+            and not own_when
+        ):
+            continue  # "Once the decision is promulgated, Hungary will notify the UN": the
+            # procedure to come, undated, is no claim (claim_guidelines.md A4)
+        opening = _PROCEDURE.match(sentence)
+        comma = sentence.find(",")
+        if (
+            opening is not None
+            and 0 <= start < comma
+            and _TO_COME.search(sentence, opening.end(), comma) is not None
+        ):
+            continue  # "Once Sweden becomes a NATO member, it will ...": not yet happened
+        if (
+            real_kind == "deposit"
+            and modality == "planned"
+            and not own_when
+            and _AWAITED.search(sentence, max(0, clause_start - 40), start)
+        ):
+            continue  # "takes effect six months after Finland notifies the UN": the step a
+            # rule waits for, not a claim that it will happen (claim_guidelines.md A4)
+        if real_kind == "effective" and modality == "planned" and not own_when:
+            continue  # "The withdrawal will take effect six months after the notice": a rule
+            # and a duration, no date (claim_guidelines.md A4, D6)
         if real_kind == "intent" and _PRESUPPOSED.search(sentence[max(0, start - 40) : end]):
             continue  # "Lithuania's decision to withdraw ... struck a blow": presupposed
         claim_date = tensed(own_when, plain[clause_start : end + 30], published)
@@ -1148,6 +1195,16 @@ def _carry(ctx: _Context, states: list[Mention], treaties: list[Mention], found:
 
 #: A condition before a trigger in its clause ("even if" concedes, "as if" compares); read
 #: on the lower-cased sentence, as is _SUBORDINATOR.
+#: The step a rule waits for ("six months after Finland notifies the UN").
+_AWAITED = re.compile(r"\b(?:after|once|when|until|before|upon)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+#: A sentence that opens with the step a later one waits for: procedure, not news.
+_PROCEDURE = re.compile(r"\s*(?:once|when|after|as soon as|upon|until)\b", re.I)
+#: A present or future verb in such an opening clause: the step is still to come.
+_TO_COME = re.compile(
+    r"\b(?:becomes|enters|takes|joins|ratifies|accedes|leaves|withdraws|is|are|will|"
+    r"has been|have been)\b",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(r"(?:if|unless)\b(?<!\bas if)(?<!\beven if)(?<![\w-]if)(?<![\w-]unless)")
 _UNSIGN = re.compile(r"revok\w*\s+(?:its|the)\s+signature|unsign", re.I)
 _ALLIES = re.compile(r"\b(?:NATO|allies|alliance|members|countries|states)\b")

@@ -40,6 +40,8 @@ class Mention:
     kind: str  # "state" | "treaty" | "treaty_anaphor" | "state_anaphor"
     codes: tuple[str, ...]
     plural: bool = False
+    # A capital named as a place ("at midnight in Brussels"): in the discourse, no actor.
+    place: bool = False
 
 
 def _plain(s: str) -> str:
@@ -51,6 +53,14 @@ class Gazetteer:
 
     def __init__(self, ledger: Ledger) -> None:
         names: dict[str, str] = {}
+        #: Capitals, which name a state when they act ("Moscow announced") and a place
+        #: when something happens in them ("at midnight in Brussels").
+        self.capitals: frozenset[str] = frozenset(
+            form
+            for st in ledger.states.values()
+            if st.capital and st.kind != "historic"
+            for form in (st.capital, _plain(st.capital))
+        )
         for st in ledger.states.values():
             if st.kind == "historic":
                 candidates = [st.name, *[a for a in st.aliases if len(a) > 4]]

@@ -317,6 +317,8 @@ def _list_ending(sentence: str, mentions: list[Mention]) -> list[Mention]:
 def is_object(sentence: str, mention: Mention) -> bool:
     """A state named as the object of a preposition is not the subject ("threat from
     Russia", "support Ukraine", "Russia's aggression")."""
+    if mention.place:  # "at midnight in Brussels": where, not who
+        return True
     before = sentence[max(0, mention.start - 25) : mention.start].lower()
     after = sentence[mention.end : mention.end + 3]
     if _ACTOR_OF.search(before):  # "the defence ministers of Poland": Poland acts
@@ -341,7 +343,7 @@ _ACTOR_OF = re.compile(
 )
 #: What may follow "Russia's" with Russia still the actor ("Russia's parliament").
 _POSSESSOR = re.compile(
-    r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice )?(?:foreign |"
+    r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice[ -])?(?:foreign |"
     r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
     r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
     r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|followed|"

@@ -43,7 +43,11 @@ _ABBREVIATIONS = {
     "para",
     "cf",
 }
-_CANDIDATE = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
+_CANDIDATE = re.compile(
+    r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])"
+    # a bullet starts an item of its own ("• Latvia signed ... • Estonia submitted ...")
+    r"|\s+(?=[•▪●]\s)"
+)
 #: A page's date stamp before its headline ("date 2021-06-08 Putin signs law ..."): not
 #: part of any sentence, so the headline's event does not take it as its own date.
 _STAMP = re.compile(r"\s*date:? \d{4}-\d\d-\d\d\b")
