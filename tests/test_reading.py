@@ -1049,3 +1049,36 @@ def test_a_treatys_terms_and_another_actor_give_no_claim(ledger: Ledger) -> None
     )
     claims = check_text(ledger, text, date(2022, 8, 27), date(2026, 11, 26)).claims
     assert not [c for c in claims if c.kind == "deposit"]
+
+
+def test_an_opening_date_dates_the_main_clause_and_a_statement_its_day(ledger: Ledger) -> None:
+    """claim_guidelines.md D5: "In March, Estonia, Latvia and Lithuania announced ..." dates
+    all three, however long the list; "a statement published on March 18" is the statement's
+    day, not a page's publication line."""
+    text = (
+        "In March, the defense ministers of Lithuania, Latvia, Estonia, and Poland issued a "
+        "joint statement urging their countries to withdraw from the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 5, 8), date(2026, 11, 26)).claims
+    assert {(c.state, c.date) for c in claims if c.kind == "intent"} == {
+        (s, "2025-03") for s in ("LTU", "LVA", "EST", "POL")
+    }
+    text = (
+        "In a joint statement published on March 18, 2025, the defence ministers of Estonia, "
+        "Latvia, Lithuania and Poland announced their intention to withdraw from the Ottawa "
+        "Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 6, 1), date(2026, 11, 26)).claims
+    assert {c.date for c in claims if c.kind == "intent"} == {"2025-03-18"}
+
+
+def test_joined_a_treaty_undated(ledger: Ledger) -> None:
+    """ "China on Monday joined a global arms trade treaty": a treaty right after "joined",
+    no year needed; "applied to join" and "joined them" are not."""
+    text = "China on Monday joined a global arms trade treaty spurned by the United States."
+    claims = check_text(ledger, text, date(2020, 7, 7), date(2026, 11, 26)).claims
+    got = [(c.kind, c.state, c.treaty, c.date) for c in claims]
+    assert got == [("effective", "CHN", "att", "2020-07-06")]
+    text = "Sweden applied to join NATO. Later, Finland joined them."
+    claims = check_text(ledger, text, date(2022, 5, 20), date(2026, 11, 26)).claims
+    assert not [c for c in claims if c.kind in ("effective", "deposit")]

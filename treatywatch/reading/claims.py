@@ -352,8 +352,11 @@ def _intentions(
         doubts: list[str] = []
         if pick is None and ctx.treaties_named > 1:
             doubts.append("the sentence names no treaty and the text names several")
+        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
         when = tensed(
-            _date_for(dates, found.cue[0], found.cue[1], "intent", sentence, states),
+            attached[0]
+            if attached
+            else _date_for(dates, found.cue[0], found.cue[1], "intent", sentence, states),
             sentence,
             published,
         )
@@ -513,8 +516,13 @@ _WIRE_PREFIX = re.compile(
     r"|\s*[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)?, [A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)? [-–—] "
 )
 #: A page's publication line ("Published on November 23, 2020"): not an event's date.
+#: A page's publication line before a date ("Updated: ", "Published on"), at the start of
+#: a line or after a byline's bar; "a joint statement published on March 18" dates the
+#: statement, and stays.
 _PUBLISHED_LINE = re.compile(
-    r"\b(?:published|updated|posted|last modified|first published)(?:\s+on)?[\s:]*$", re.I
+    r"(?:^|\n|\||[•·])\s*(?:published|updated|posted|last modified|first published)"
+    r"(?:\s+on)?[\s:]*$",
+    re.I,
 )
 #: A speech verb right before a date: the day something was said, not done.
 _SAID_ON = re.compile(r"\b(?:said|says|told \w+|stated|reported)\s+(?:on\s+|in\s+)?$")
@@ -816,7 +824,7 @@ def _sentence_claims(
         d
         for d in find_dates(sentence, published, screened.dates, screened.low)
         if not _treaty_year(sentence, d)
-        and not _PUBLISHED_LINE.search(sentence[max(0, d.start - 25) : d.start])
+        and not _PUBLISHED_LINE.search(sentence, max(0, d.start - 40), d.start)
     ]
     claims: list[Claim] = []
     speaker = (
@@ -1373,7 +1381,19 @@ def _date_for(
     for group in (inside, after, before[::-1]):
         if group:
             return group[0]
-    return None
+    # A date that opens the sentence, set off by a comma, dates its main clause ("In
+    # March, the defence ministers of Lithuania, Latvia, Estonia and Poland issued a
+    # statement urging ... to withdraw"; claim_guidelines.md D5).
+    opening = [
+        d
+        for d in usable
+        if d.start <= 4
+        and d.end < start
+        and sentence[d.end : d.end + 2].startswith(",")
+        and not _OFFSET.search(sentence[d.end : start])
+        and not re.search(r";|,\s*(?:but|while|whereas)\b", sentence[d.end + 1 : start])
+    ]
+    return opening[0] if opening else None
 
 
 def _figure(

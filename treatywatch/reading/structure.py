@@ -112,6 +112,9 @@ class Intention:
     cue: tuple[int, int]  # the word of intending (offsets in the sentence)
     event: tuple[int, int]  # the event word
     treaty_span: tuple[int, int] | None  # a treaty named in the event's phrase
+    # The words a date of the intention may hang on: the event, the intending, and the
+    # verbs up to the one whose subject intends (token indices in the parse).
+    holds: tuple[int, ...] = ()
 
 
 def worth_parsing(low: str, states: Sequence[Mention]) -> bool:
@@ -250,8 +253,42 @@ def intentions(sentence: str, states: Sequence[Mention]) -> list[Intention]:
             continue
         objects = [c for c in tok.children if c.dep_ in ("obj", "obl", "nmod")]
         treaty_span = _subtree_span(objects[0]) if objects else None
-        found.append(Intention(action, codes, _span(gov), _span(tok), treaty_span))
+        holds = [tok.i, gov.i]
+        up = gov
+        while up.dep_ in ("obj", "xcomp", "acl", "advcl", "conj") and len(holds) < 6:
+            up = up.head
+            holds.append(up.i)
+        found.append(Intention(action, codes, _span(gov), _span(tok), treaty_span, tuple(holds)))
     return found
+
+
+#: Relations by which a date's words hang on what they date ("In March, ... issued a
+#: statement": obl; "on March 18, 2025": nmod of the date's head).
+_DATING = frozenset({"obl", "obl:tmod", "nmod", "nmod:tmod", "nmod:unmarked", "obl:npmod"})
+
+
+def dated_by(sentence: str, span: tuple[int, int], holds: Sequence[int]) -> bool:
+    """Whether the date in ``span`` hangs on one of the words ``holds`` in the parse,
+    directly or through the phrase that carries it ("In a statement published on March 18,
+    the ministers announced": the statement's day is the announcement's)."""
+    doc = parse(sentence)
+    if doc is None or not holds:
+        return False
+    toks = [t for t in doc if t.idx < span[1] and t.idx + len(t.text) > span[0]]
+    if not toks:
+        return False
+    inside = {t.i for t in toks}
+    tok = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[0])
+    for _ in range(4):
+        if (
+            tok.dep_.split(":")[0] not in ("obl", "nmod", "acl", "appos")
+            and tok.dep_ not in _DATING
+        ):
+            return False
+        tok = tok.head
+        if tok.i in holds:
+            return True
+    return False
 
 
 #: Nouns of membership, as a predicate ("is a member of"), in apposition or after "as".

@@ -327,6 +327,18 @@ _SPECS: list[tuple[str, str]] = [
         + _w(30)
         + _YEAR_OR_DAY,
     ),
+    # "China joined a global arms trade treaty", "Moldova joined the Ottawa Convention":
+    # the treaty named right after the verb, undated (a past verb: not "joins", a headline's
+    # news of the decision; not "to join", an aim). Read as the day it became bound, as the
+    # other "joined" patterns (claim_guidelines.md B allows deposit or effective).
+    (
+        "join_effective",
+        r"(?<!\bto )\bjoined\s+(?:the\s+|a\s+|an\s+)?(?:"
+        + _TREATY_NAME
+        + r"|(?:[\w-]+\s+){0,3}?"
+        + _TREATY_NOUN
+        + r"\b)(?!\s+(?:in|on|as)\s+(?:calling|urging|condemning|criticis|support))",
+    ),
     ("join_effective", r"\b(?:entered|enters|enter|came|comes|come) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
