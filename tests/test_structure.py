@@ -127,3 +127,54 @@ def test_states_of_affairs_from_the_parse(
     claims = check_text(ledger, sentence, PUBLISHED, TODAY).claims
     got = {(c.state, c.action, c.treaty) for c in claims if c.kind == "status"}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a chamber named for its state, its own date
+        (
+            "On July 18, the Seimas of Lithuania decided to withdraw from the Convention on "
+            "Cluster Munitions.",
+            date(2024, 7, 20),
+            {("LTU", "withdrawal", "ccm", "2024-07-18")},
+        ),
+        # a passive with two chambers, each with its day
+        (
+            "The bill denouncing the CFE Treaty was passed by the State Duma on May 16 and by "
+            "the Federation Council on May 24.",
+            date(2023, 5, 30),
+            {
+                ("RUS", "withdrawal", "cfe", "2023-05-16"),
+                ("RUS", "withdrawal", "cfe", "2023-05-24"),
+            },
+        ),
+        # the state in the chamber's phrase; the day's news in a lede's present perfect
+        (
+            "China's top legislative body voted in late June to join the UN Arms Trade Treaty.",
+            date(2020, 7, 7),
+            {("CHN", "accession", "att", "2020-06")},
+        ),
+        # not a vote: to come, negated, or no chamber
+        (
+            "The Senate is expected to consider the bill on the CTBT on June 2.",
+            date(2021, 5, 20),
+            set(),
+        ),
+        (
+            "Lawmakers did not approve the withdrawal from the Ottawa Convention.",
+            date(2025, 5, 1),
+            set(),
+        ),
+    ],
+)
+def test_votes_from_the_parse(
+    ledger: Ledger, sentence: str, published: date, expected: set[tuple[str, str, str, str]]
+) -> None:
+    claims = check_text(ledger, sentence, published, TODAY).claims
+    got = {
+        (c.state, c.action, c.treaty, c.date)
+        for c in claims
+        if c.kind == "parliament_vote" and c.modality == "asserted"
+    }
+    assert got == expected

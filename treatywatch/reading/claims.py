@@ -284,6 +284,8 @@ def extract(
             made += _intentions(
                 sentence, s_start, published, ctx, found_in[index], made, treaty_before
             )
+        if structure.worth_parsing_vote(parts[index]):
+            made += _votes(sentence, s_start, published, ctx, found_in[index], made, treaty_before)
         if structure.worth_parsing_status(parts[index], found_in[index].states):
             made += _standings(
                 sentence, s_start, published, ctx, found_in[index], made, treaty_before
@@ -439,6 +441,76 @@ def _actors(sentence: str, found_in: _Found) -> list[Mention]:
     ]
     prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
     return [m for m in states if prefix is None or m.start >= prefix.end()]
+
+
+def _votes(
+    sentence: str,
+    offset: int,
+    published: date | None,
+    ctx: _Context,
+    found_in: _Found,
+    made: list[Claim],
+    treaty_before: str | None,
+) -> list[Claim]:
+    """The chambers' votes the sentence's parse shows (``structure.py``) that its trigger
+    patterns did not read: each chamber's state (its own name, a state in its phrase, the
+    one state the sentence names), and each its date."""
+    states = _actors(sentence, found_in)
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    ranked = [t for t in named if t.codes[0] not in ALLIANCES] or named
+    treaty = ranked[0].codes[0] if ranked else treaty_before
+    if treaty is None:
+        return []
+    dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
+    read = {(c.state, c.treaty, c.date) for c in made if c.kind == "parliament_vote"}
+    voted = {(c.state, c.treaty) for c in made if c.kind == "parliament_vote"}
+    in_sentence = list(dict.fromkeys(c for m in states for c in m.codes))
+    out: list[Claim] = []
+    for vote in structure.votes(sentence, states):
+        chamber = sentence[vote.chamber[0] : vote.chamber[1]].lower()
+        words = sentence.lower()
+        own = [code for name, code in PARLIAMENTS.items() if name in chamber]
+        by_name = [code for name, code in PARLIAMENTS.items() if name in words]
+        codes = (
+            own[:1]
+            or vote.states[:1]
+            or (in_sentence if len(in_sentence) == 1 else [])
+            or by_name[:1]
+            or (list(ctx.subjects) if len(ctx.subjects) == 1 and not in_sentence else [])
+        )
+        if not codes:
+            continue
+        when: DateMention | None = None
+        if vote.date is not None:
+            a, b = vote.date
+            inside = [d for d in dates if a <= d.start < b]
+            # "on Thursday, December 12, 2025": the written date over the weekday
+            when = next((d for d in inside if not d.relative), inside[0] if inside else None)
+        if when is None and vote.date is None:
+            when = _date_for(dates, vote.cue[0], vote.cue[1], "parliament_vote", sentence, states)
+        when = tensed(when, sentence, published)
+        # undated, the day's news when told in the headline or lede or a present perfect
+        news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
+        day = _claim_day(when, "parliament_vote", published, news)
+        state = codes[0]
+        if (state, treaty, day) in read or (when is None and (state, treaty) in voted):
+            continue
+        out.append(
+            Claim(
+                kind="parliament_vote",
+                action=vote.action,
+                state=state,
+                treaty=treaty,
+                date=day,
+                date_assumed=when is None,
+                date_relative=bool(when and when.relative),
+                evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                cue=sentence[vote.cue[0] : vote.cue[1]],
+                anchors=_anchors(vote.cue[0], vote.cue[1], state, states, when),
+            )
+        )
+        read.add((state, treaty, day))
+    return out
 
 
 def _standings(

@@ -122,6 +122,20 @@ def _year_guessed_wrong(claim: Claim) -> bool:
     )
 
 
+def _week_apart(claim: Claim) -> bool:
+    """A day resolved from a relative expression ("last Thursday", "on Monday") that lies
+    a week from the record's: "last Thursday" said on a Friday may mean the day before or
+    the week before; the reading cannot tell which."""
+    if not claim.date_relative or claim.date_assumed or not claim.date or len(claim.date) != 10:
+        return False
+    said = date.fromisoformat(claim.date)
+    for f in claim.facts:
+        known = str(f.get("date") or "")
+        if len(known) == 10 and abs((date.fromisoformat(known) - said).days) == 7:
+            return True
+    return False
+
+
 def check_text(
     ledger: Ledger,
     text: str,
@@ -154,6 +168,11 @@ def check_text(
                 claim.uncertain.append(
                     "the year was inferred (the text gives the day and month only) and the "
                     "record holds that day in another year"
+                )
+            if claim.conflict == "date" and _week_apart(claim):
+                claim.uncertain.append(
+                    "the day was resolved from a relative expression and the record's is a "
+                    "week away (which week 'last Thursday' means is not certain)"
                 )
             if claim.uncertain:
                 checker.withhold(claim, claim.uncertain)

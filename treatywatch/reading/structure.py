@@ -458,3 +458,147 @@ def standings(
             )
         )
     return found
+
+
+# --- votes ------------------------------------------------------------------------------
+
+#: Verbs by which a chamber acts on a treaty or its bill.
+_VOTING = _words(
+    """voted votes vote approved approves approve passed passes adopted adopts backed backs
+    supported supports endorsed endorses ratified ratifies concurred concurs decided decides
+    repealed repeals"""
+)
+#: Words that make a phrase a chamber of a parliament (or its members).
+_CHAMBER = re.compile(
+    r"\b(?:parliament|parliamentarians|seimas|saeima|sejm|riigikogu|eduskunta|duma|senate|"
+    r"congress|national assembly|house of representatives|lower house|upper house|"
+    r"legislature|legislative body|lawmakers|legislators|deputies|mps|senators|"
+    r"federation council|council of the russian federation|verkhovna rada|rada|bundestag|"
+    r"storting|riksdag|knesset|majlis)\b",
+    re.I,
+)
+#: Step words in what a chamber voted for ("voted to withdraw", "the bill denouncing").
+_STEPS = {
+    **_EVENTS,
+    **dict.fromkeys(["denounced", "denouncing", "denunciation", "repeal", "repealed"], "withdrawal"),
+    **dict.fromkeys(["ratifying", "ratified"], "ratification"),
+    **dict.fromkeys(["waiver"], "withdrawal"),
+}
+
+
+@dataclass
+class Vote:
+    """A chamber's vote read from the parse: the step, the chamber's words, the state the
+    chamber belongs to (when its phrase names it), and the date's words if one hangs on
+    that chamber or its verb."""
+
+    action: str
+    chamber: tuple[int, int]
+    states: list[str]
+    cue: tuple[int, int]
+    date: tuple[int, int] | None
+    holds: tuple[int, ...]
+
+
+def worth_parsing_vote(low: str) -> bool:
+    """Whether a (lower-cased) sentence could tell a chamber's vote on a treaty."""
+    words = set(_WORD.findall(low))
+    return bool(words & _VOTING) and _CHAMBER.search(low) is not None
+
+
+def _step_in(tok: Any, skip: Sequence[tuple[int, int]]) -> str | None:
+    """The step named in a verb's phrase (its own word first), leaving out the actors'."""
+    if tok.lower_ in ("ratified", "ratifies", "ratify"):
+        own: str | None = "ratification"
+    else:
+        own = None
+    for t in tok.subtree:
+        if any(a <= t.idx < b for a, b in skip):
+            continue
+        action = _STEPS.get(t.lower_)
+        if action is not None and t.i != tok.i:
+            # "repeal the law ratifying the Rome Statute": the repeal is the step
+            if action == "ratification" and any(
+                _STEPS.get(h.lower_) == "withdrawal" for h in t.ancestors if h.i != tok.i
+            ):
+                return "withdrawal"
+            return action
+    return own
+
+
+def _own_words(tok: Any) -> str:
+    """A phrase's words without the clauses and conjuncts hanging on it."""
+    skip = {c.i for c in tok.children if c.dep_ in _INNER_CLAUSES | {"conj", "nmod", "cc"}}
+    drop: set[int] = set()
+    for c in tok.children:
+        if c.i in skip:
+            drop.update(t.i for t in c.subtree)
+    return " ".join(t.text for t in tok.subtree if t.i not in drop)
+
+
+def _dates_on(tok: Any) -> list[tuple[int, int]]:
+    """The date-like phrases hanging on a word ("on May 16", "last Thursday")."""
+    out = []
+    for c in tok.children:
+        if c.dep_.split(":")[0] in ("obl", "nmod") and any(
+            t.like_num or t.text[:3].lower() in _MONTHS_DAYS for t in c.subtree
+        ):
+            out.append(_subtree_span(c))
+    return out
+
+
+_MONTHS_DAYS = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun las".split()
+)
+
+
+def votes(sentence: str, states: Sequence[Mention]) -> list[Vote]:
+    """The chambers' votes the parse of ``sentence`` shows: a chamber as the subject of a
+    voting verb, or as the agent of a passive one ("approved by the State Duma on October 18,
+    and by the Federation Council on October 25": two votes, each with its date)."""
+    doc = parse(sentence)
+    if doc is None:
+        return []
+    found: list[Vote] = []
+    for tok in doc:
+        if tok.lower_ not in _VOTING or not tok.tag_.startswith("VB"):
+            continue
+        if _negated(tok) or _unsettled(tok) or _conditional(tok):
+            continue
+        actors = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        # the agents of a passive, wherever the parse hung the second "by ..." phrase
+        agents = [
+            t
+            for t in tok.subtree
+            if t.i != tok.i and any(c.dep_ == "case" and c.lower_ == "by" for c in t.children)
+        ]
+        chambers = [p for p in actors + agents if _CHAMBER.search(_own_words(p))]
+        if not chambers:
+            continue
+        spans = [_subtree_span(p) for p in chambers]
+        action = _step_in(tok, spans) or next(
+            (_STEPS[h.lower_] for h in list(tok.ancestors)[:2] if h.lower_ in _STEPS), None
+        )
+        if action is None:
+            continue
+        verb_dates = _dates_on(tok)
+        starts = sorted(p.left_edge.idx for p in chambers)
+        for phrase, span in zip(chambers, spans, strict=True):
+            own = _dates_on(phrase)
+            if not own and len(chambers) > 1:
+                # "by the State Duma on May 16 and by the Federation Council on May 24": the
+                # words after each chamber, up to the next
+                later = [x for x in starts if x > phrase.idx]
+                own = [(_span(phrase)[1], later[0] if later else len(sentence))]
+            date = (own or (verb_dates if len(chambers) == 1 else []) or [None])[0]
+            found.append(
+                Vote(
+                    action,
+                    _span(phrase),
+                    _phrase_states(phrase, states),
+                    _span(tok),
+                    date,
+                    (tok.i, phrase.i),
+                )
+            )
+    return found
