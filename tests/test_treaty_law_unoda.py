@@ -94,6 +94,9 @@ CASES = [
     Case("tlatelolco", "CHL", "1994-01-18", Status.PARTY, "Art. 28(2)", "waiver 1994"),
     Case("tlatelolco", "MEX", "1969-04-25", Status.PARTY, "Art. 28(2)", "in force"),
     Case("tlatelolco", "CUB", "2002-10-23", Status.PARTY, "Art. 28(2)", "the last of 33"),
+    # Paraguay: UNODA's deposit (1969-03-19) is followed; the Tractatenblad's 11 June 1971 is
+    # kept as an alternate and does not move the day it is bound from.
+    Case("tlatelolco", "PRY", "1969-04-25", Status.PARTY, "Art. 28(2)", "UNODA's deposit"),
     # CCW Protocols I-III: in force with the Convention (CCW 5(3)), later six months after
     # each notification (CCW 5(4)).
     Case("ccw_p1", "AUS", "1984-03-28", Status.CONSENTED, "Art. CCW 5(4)", "after the 20th"),
@@ -202,6 +205,41 @@ def test_ptbt_withdrawal_rule(ledger: Ledger) -> None:
     assert (str(rule.notice), rule.article, rule.counted_from) == ("3 months", "IV", "notice_given")
     # Nigeria's Moscow signature dated after signature closed is kept, not applied
     assert [str(a.date) for a in ledger.disputes("NGA", "ptbt")] == ["1964-09-02"]
+
+
+def test_paraguays_tlatelolco_deposit_has_two_readings(ledger: Ledger) -> None:
+    """UNODA dates Paraguay's instrument 1969-03-19; the Dutch Treaty Series (Trb. 1998, 199)
+    lists it as deposited on 11 June 1971. The record follows UNODA and keeps the other."""
+    disputes = ledger.disputes("PRY", "tlatelolco")
+    assert [(a.kind.value, str(a.date), a.sources) for a in disputes] == [
+        ("ratification", "1971-06-11", ("tlatelolco-trb-1998-199",))
+    ]
+    followed = [
+        a
+        for a in ledger.dataset.acts
+        if a.treaty == "tlatelolco" and a.state == "PRY" and not a.alternate
+    ]
+    assert [(a.kind.value, str(a.date)) for a in followed] == [
+        ("signature", "1967-04-26"),
+        ("ratification", "1969-03-19"),
+    ]
+
+
+def test_the_dutch_treaty_series_confirms_tlatelolco_acts(ledger: Ledger) -> None:
+    """Trb. 1998, 199 gives the day UNODA gives for 23 signatures and ratifications of the
+    Treaty (the later signers and ratifiers); each cites both."""
+    cited = [
+        (a.state, a.kind.value)
+        for a in ledger.dataset.acts
+        if a.treaty == "tlatelolco" and not a.alternate and "tlatelolco-trb-1998-199" in a.sources
+    ]
+    assert len(cited) == 23
+    assert ("CUB", "signature") in cited and ("LCA", "ratification") in cited
+    assert all(
+        "unoda-harvest-2018" in a.sources
+        for a in ledger.dataset.acts
+        if a.treaty == "tlatelolco" and "tlatelolco-trb-1998-199" in a.sources and not a.alternate
+    )
 
 
 def test_an_unexplained_instrument_is_kept_not_applied(ledger: Ledger) -> None:

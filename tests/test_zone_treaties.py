@@ -107,6 +107,17 @@ def test_tlatelolco_additional_protocol_ii_law(ledger: Ledger) -> None:
     assert "Art. 27" in t.reservations
 
 
+def test_tlatelolco_protocol_ii_signatures_have_a_second_source(ledger: Ledger) -> None:
+    """The Dutch Treaty Series (Trb. 1998, 199) gives the days of France's, China's and the
+    USSR's signatures of Additional Protocol II that UNODA's table gives."""
+    got = sorted(
+        (a.state, str(a.date))
+        for a in ledger.dataset.acts
+        if a.treaty == "tlatelolco_ap2" and "tlatelolco-trb-1998-199" in a.sources
+    )
+    assert got == [("CHN", "1973-08-21"), ("FRA", "1973-07-18"), ("RUS", "1978-05-18")]
+
+
 def test_a_protocol_names_its_parent_in_the_treaty_list(ledger: Ledger) -> None:
     rows = {r["id"]: r for r in treaties_list(ledger, date(2026, 1, 1))}
     assert rows["tlatelolco_ap2"]["parent"] == "tlatelolco"
