@@ -178,3 +178,41 @@ def test_votes_from_the_parse(
         if c.kind == "parliament_vote" and c.modality == "asserted"
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause's subject, and its coordinated verbs
+        (
+            "Moscow wants to match the United States, which signed but never ratified the CTBT.",
+            {("signature", "USA", "ctbt")},
+        ),
+        # a passive's agent (a leader stands for the state), the treaty the subject
+        (
+            "The INF Treaty was signed by former US President Ronald Reagan and Soviet leader "
+            "Mikhail Gorbachev in 1987.",
+            {("signature", "USA", "inf")},
+        ),
+        # on behalf of a state
+        (
+            "The CTBT was signed on behalf of Russia on September 24, 1996 in New York.",
+            {("signature", "RUS", "ctbt")},
+        ),
+        # negated, a law, or a chamber: no signature or instrument of the state's
+        ("The CTBT hasn't been ratified by China, India and Pakistan.", set()),
+        ("Putin signed the law on the withdrawal from the Open Skies Treaty.", set()),
+    ],
+)
+def test_signatures_and_instruments_from_the_parse(
+    ledger: Ledger, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, sentence, PUBLISHED, TODAY).claims
+    got = {
+        (c.kind, c.state, c.treaty)
+        for c in claims
+        if c.kind in ("signature", "deposit") and c.modality == "asserted"
+    }
+    assert got >= expected
+    if not expected:
+        assert not got

@@ -685,6 +685,15 @@ class Checker:
         if other:
             a = other[-1]
             self._fact_act(claim, a)
+            if a.kind in CONSENT and claim.action in ("ratification", "accession"):
+                # "had ratified" for a state that acceded: news uses the words loosely; both
+                # are consent to be bound, and the record's instrument is named
+                self._set(
+                    claim,
+                    "supported",
+                    f"consented to be bound: {_a(a.kind.value)} received on {a.date}",
+                )
+                return
             self._set(
                 claim,
                 "imprecise",

@@ -284,6 +284,10 @@ def extract(
             made += _intentions(
                 sentence, s_start, published, ctx, found_in[index], made, treaty_before
             )
+        if structure.worth_parsing_consent(parts[index], found_in[index].states):
+            made += _consents(
+                sentence, s_start, published, ctx, found_in[index], made, treaty_before
+            )
         if structure.worth_parsing_vote(parts[index]):
             made += _votes(sentence, s_start, published, ctx, found_in[index], made, treaty_before)
         if structure.worth_parsing_status(parts[index], found_in[index].states):
@@ -351,9 +355,7 @@ def _intentions(
         treaty = pick.codes[0] if pick is not None else treaty_before
         if found.action == "accession" and pick is None and treaty not in ALLIANCES:
             continue  # "joined them": no treaty named to join
-        doubts: list[str] = []
-        if pick is None and ctx.treaties_named > 1:
-            doubts.append("the sentence names no treaty and the text names several")
+        doubts: list[str] = [] if pick is not None else [_FROM_EARLIER_TREATY]
         attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
         when = tensed(
             attached[0]
@@ -443,6 +445,66 @@ def _actors(sentence: str, found_in: _Found) -> list[Mention]:
     return [m for m in states if prefix is None or m.start >= prefix.end()]
 
 
+#: Why a claim read from the parse may not accuse: its treaty is a pronoun's ("It was
+#: signed only by Russia, ...": which treaty "it" is, the parse cannot say).
+_FROM_EARLIER_TREATY = "the sentence names no treaty (taken from earlier text)"
+
+
+def _consents(
+    sentence: str,
+    offset: int,
+    published: date | None,
+    ctx: _Context,
+    found_in: _Found,
+    made: list[Claim],
+    treaty_before: str | None,
+) -> list[Claim]:
+    """The signatures and instruments the sentence's parse shows (``structure.py``) that
+    its trigger patterns did not read, dated as a trigger's would be."""
+    states = _actors(sentence, found_in)
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
+    read = {(c.kind, c.state, c.treaty) for c in made}
+    out: list[Claim] = []
+    for found in structure.consents(sentence, states):
+        span = found.treaty_span
+        inner = [t for t in named if span and span[0] <= t.start < span[1]]
+        ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
+        treaty = ranked[0].codes[0] if ranked else treaty_before
+        if treaty is None or treaty in ALLIANCES:
+            continue
+        doubts = [] if ranked else [_FROM_EARLIER_TREATY]
+        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
+        when = tensed(
+            attached[0]
+            if attached
+            else _date_for(dates, found.cue[0], found.cue[1], found.kind, sentence, states),
+            sentence,
+            published,
+        )
+        news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
+        for state in found.states:
+            if (found.kind, state, treaty) in read:
+                continue
+            out.append(
+                Claim(
+                    kind=found.kind,
+                    action=found.action,
+                    state=state,
+                    treaty=treaty,
+                    date=_claim_day(when, found.kind, published, news),
+                    date_assumed=when is None,
+                    date_relative=bool(when and when.relative),
+                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                    cue=sentence[found.cue[0] : found.cue[1]],
+                    uncertain=list(doubts),
+                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                )
+            )
+            read.add((found.kind, state, treaty))
+    return out
+
+
 def _votes(
     sentence: str,
     offset: int,
@@ -506,6 +568,7 @@ def _votes(
                 date_relative=bool(when and when.relative),
                 evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
                 cue=sentence[vote.cue[0] : vote.cue[1]],
+                uncertain=[] if ranked else [_FROM_EARLIER_TREATY],
                 anchors=_anchors(vote.cue[0], vote.cue[1], state, states, when),
             )
         )
@@ -536,9 +599,7 @@ def _standings(
         treaty = ranked[0].codes[0] if ranked else treaty_before
         if treaty is None:
             continue
-        doubts: list[str] = []
-        if not ranked and ctx.treaties_named > 1:
-            doubts.append("the sentence names no treaty and the text names several")
+        doubts: list[str] = [] if ranked else [_FROM_EARLIER_TREATY]
         for state in found.states:
             if (state, treaty) in read:
                 continue

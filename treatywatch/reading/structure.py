@@ -169,9 +169,15 @@ def _text(tok: Any) -> str:
 
 
 def _negated(tok: Any) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS for c in tok.children) or any(
-        c.lower_ in _NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in tok.children
-    )
+    """Whether a verb or noun is negated: a negation among its dependents, or just before it
+    among its auxiliaries ("hasn't been ratified", "has never been signed")."""
+    if any(c.lower_ in _NEGATIONS and c.dep_ in ("neg", "advmod", "det") for c in tok.children):
+        return True
+    doc = tok.doc
+    for t in doc[max(0, tok.i - 4) : tok.i]:
+        if t.lower_ in _NEGATIONS or t.lower_.endswith("n't") or t.lower_.endswith("n’t"):
+            return True
+    return False
 
 
 def _conditional(tok: Any) -> bool:
@@ -480,7 +486,9 @@ _CHAMBER = re.compile(
 #: Step words in what a chamber voted for ("voted to withdraw", "the bill denouncing").
 _STEPS = {
     **_EVENTS,
-    **dict.fromkeys(["denounced", "denouncing", "denunciation", "repeal", "repealed"], "withdrawal"),
+    **dict.fromkeys(
+        ["denounced", "denouncing", "denunciation", "repeal", "repealed"], "withdrawal"
+    ),
     **dict.fromkeys(["ratifying", "ratified"], "ratification"),
     **dict.fromkeys(["waiver"], "withdrawal"),
 }
@@ -548,7 +556,28 @@ def _dates_on(tok: Any) -> list[tuple[int, int]]:
 
 
 _MONTHS_DAYS = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun las".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "las",
+    ]
 )
 
 
@@ -575,22 +604,22 @@ def votes(sentence: str, states: Sequence[Mention]) -> list[Vote]:
         chambers = [p for p in actors + agents if _CHAMBER.search(_own_words(p))]
         if not chambers:
             continue
-        spans = [_subtree_span(p) for p in chambers]
-        action = _step_in(tok, spans) or next(
+        action = _step_in(tok, [_subtree_span(p) for p in chambers]) or next(
             (_STEPS[h.lower_] for h in list(tok.ancestors)[:2] if h.lower_ in _STEPS), None
         )
         if action is None:
             continue
         verb_dates = _dates_on(tok)
         starts = sorted(p.left_edge.idx for p in chambers)
-        for phrase, span in zip(chambers, spans, strict=True):
+        for phrase in chambers:
             own = _dates_on(phrase)
             if not own and len(chambers) > 1:
                 # "by the State Duma on May 16 and by the Federation Council on May 24": the
                 # words after each chamber, up to the next
                 later = [x for x in starts if x > phrase.idx]
                 own = [(_span(phrase)[1], later[0] if later else len(sentence))]
-            date = (own or (verb_dates if len(chambers) == 1 else []) or [None])[0]
+            spans_of_date = own or (verb_dates if len(chambers) == 1 else [])
+            date = spans_of_date[0] if spans_of_date else None
             found.append(
                 Vote(
                     action,
@@ -602,3 +631,119 @@ def votes(sentence: str, states: Sequence[Mention]) -> list[Vote]:
                 )
             )
     return found
+
+
+# --- signatures and instruments -----------------------------------------------------------
+
+#: Verbs of a state's own consent, and the claim each makes.
+_CONSENT_VERBS = {
+    **dict.fromkeys(["signed", "signs"], ("signature", "signature")),
+    **dict.fromkeys(["ratified", "ratifies"], ("deposit", "ratification")),
+    **dict.fromkeys(["acceded", "accedes"], ("deposit", "accession")),
+}
+#: What a state signs that is no treaty: a law, a decree (the patterns read those).
+_NOT_A_TREATY = _words(
+    "law laws decree decrees bill bills order orders resolution memorandum letter deal contract "
+    "directive directives document documents it them this that"
+)
+_TREATY_WORDS = _words("treaty convention pact accord agreement protocol statute ban")
+
+
+@dataclass
+class Consent:
+    """A signature or instrument read from the parse, with its states and date words."""
+
+    kind: str
+    action: str
+    states: list[str]
+    cue: tuple[int, int]
+    treaty_span: tuple[int, int] | None
+    holds: tuple[int, ...]
+
+
+def worth_parsing_consent(low: str, states: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could tell a state's signature or instrument."""
+    return bool(states) and any(w in _CONSENT_VERBS for w in _WORD.findall(low))
+
+
+def _antecedent(subject: Any) -> Any:
+    """The noun a relative pronoun stands for ("the U.S., which signed but never ratified")."""
+    if subject.lower_ in ("which", "who", "that"):
+        clause = subject.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ in ("acl:relcl", "acl") and clause.head.i != clause.i:
+            return clause.head
+    return subject
+
+
+def consents(sentence: str, states: Sequence[Mention]) -> list[Consent]:
+    """The signatures and instruments the parse of ``sentence`` shows: a state (or its
+    leader) as the subject of "signed"/"ratified"/"acceded", the subject a coordinated or
+    relative clause shares ("Russia signed and ratified it"; "the United States, which
+    signed but never ratified"), a passive's agent ("signed by former US President Ronald
+    Reagan"), or "on behalf of" a state."""
+    doc = parse(sentence)
+    if doc is None:
+        return []
+    found: list[Consent] = []
+    for tok in doc:
+        kind_action = _CONSENT_VERBS.get(tok.lower_)
+        if kind_action is None or not tok.tag_.startswith("VB"):
+            continue
+        if _negated(tok) or _unsettled(tok) or _conditional(tok):
+            continue
+        objects = [c for c in tok.children if c.dep_ == "obj"]
+        if tok.dep_ == "acl":  # "a directive signed by President Putin": what was signed
+            objects = [tok.head]
+        if objects and (
+            objects[0].lower_ in _NOT_A_TREATY
+            or (objects[0].lower_ not in _TREATY_WORDS and not _is_treaty(objects[0]))
+        ):
+            continue  # "signed a decree", "signed the law": not the treaty
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        verb = tok
+        while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head  # "signed and ratified", "signed but never ratified"
+            if _negated(verb) and verb.i != tok.i:
+                break
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        phrases = [_antecedent(s) for s in subjects[:1]]
+        # the verb's own "by ..." or "on behalf of ..." phrases, not a conjoined verb's ("was
+        # signed at the summit, but was ratified only by Russia")
+        agents = [
+            c
+            for c in tok.children
+            if any(g.dep_ == "case" and g.lower_ in ("by", "behalf") for g in c.children)
+            or c.lower_ == "behalf"
+        ]
+        for a in list(agents):
+            agents += [c for c in a.children if c.dep_ in ("conj", "nmod")]
+        phrases += agents
+        codes: list[str] = []
+        for phrase in phrases:
+            if _CHAMBER.search(_own_words(phrase)):
+                continue  # a chamber's ratification is its vote
+            codes += _phrase_states(phrase, states)
+        if not codes:
+            continue
+        passive = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+        target = objects[:1] or passive[:1]
+        found.append(
+            Consent(
+                kind_action[0],
+                kind_action[1],
+                list(dict.fromkeys(codes)),
+                _span(tok),
+                _subtree_span(target[0]) if target else None,
+                (tok.i, verb.i),
+            )
+        )
+    return found
+
+
+def _is_treaty(tok: Any) -> bool:
+    """Whether a noun phrase names a treaty by its words ("the Comprehensive Nuclear-Test-Ban
+    Treaty", "the TPNW")."""
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & _TREATY_WORDS) or tok.text.isupper()
