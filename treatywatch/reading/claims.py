@@ -18,6 +18,7 @@ from typing import Any
 from treatywatch.reading import structure
 from treatywatch.reading.discourse import Context as _Context
 from treatywatch.reading.gazetteer import Gazetteer, Mention
+from treatywatch.reading.parse import parse_many
 from treatywatch.reading.screen import Folded, Sieve, spaced
 from treatywatch.reading.subjects import (
     clause_start_of,
@@ -255,6 +256,9 @@ def extract(
     # Trigger patterns first, then date patterns, in order (screens read spaced text).
     passed = _SIEVE([spaced(p) for p in parts])
     found_in = doc.split(spans)
+    # Pass 1: the trigger patterns, sentence by sentence, with the discourse carried along.
+    # What each sentence's structure readers need from the discourse is kept with it.
+    readings: list[_Reading] = []
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
         cut = bisect.bisect_left(passed[index], len(FOLDED), key=_index_of)
@@ -273,27 +277,23 @@ def extract(
                     f"{MAX_CANDIDATES} candidate claims"
                 )
             break
-        treaty_before = ctx.treaty
+        view = _View(ctx.treaty, tuple(ctx.subjects), index, ctx.treaties_named)
         made = [
             _as_standing(c, published)
             for c in _sentence_claims(
                 sentence, s_start, published, gaz, ctx, found_in[index], screened
             )
         ]
-        if structure.worth_parsing(parts[index], found_in[index].states):
-            made += _intentions(
-                sentence, s_start, published, ctx, found_in[index], made, treaty_before
-            )
-        if structure.worth_parsing_consent(parts[index], found_in[index].states):
-            made += _consents(
-                sentence, s_start, published, ctx, found_in[index], made, treaty_before
-            )
-        if structure.worth_parsing_vote(parts[index]):
-            made += _votes(sentence, s_start, published, ctx, found_in[index], made, treaty_before)
-        if structure.worth_parsing_status(parts[index], found_in[index].states):
-            made += _standings(
-                sentence, s_start, published, ctx, found_in[index], made, treaty_before
-            )
+        readers = _readers(parts[index], found_in[index], made)
+        readings.append(_Reading(sentence, s_start, index, made, view, readers))
+    # Pass 2: the sentences where the parse can add what the patterns missed, parsed in one
+    # batch (several times faster than one at a time), then read.
+    parse_many(r.sentence for r in readings if r.readers)
+    for r in readings:
+        here = found_in[r.index]
+        made = r.made
+        for reader in r.readers:
+            made += reader(r.sentence, r.offset, published, r.view, here, made)
         for claim in made:
             k = claim.key()
             if k in seen:
@@ -322,8 +322,56 @@ def extract(
                 continue
             earlier.append(claim)
             out.append(claim)
-            if index == 0 and not sentence.rstrip().endswith((".", "!", "?", '"', "”")):
+            if r.index == 0 and not r.sentence.rstrip().endswith((".", "!", "?", '"', "”")):
                 headline.add(id(claim))
+    return out
+
+
+@dataclass
+class _View:
+    """What a sentence's structure readers need of the discourse as it stood there."""
+
+    treaty: str | None  # the text's treaty before the sentence
+    subjects: tuple[str, ...]  # the states the text spoke of before it
+    index: int  # the sentence's place (0: the headline)
+    treaties_named: int
+
+
+@dataclass
+class _Reading:
+    """One sentence after the trigger patterns: its claims, and the structure readers that
+    may add to them."""
+
+    sentence: str
+    offset: int
+    index: int
+    made: list[Claim]
+    view: _View
+    readers: list[Any]
+
+
+def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
+    """The structure readers worth running on a sentence: its words could hold what they
+    read, and a state it names is not read yet for that kind of claim by the patterns."""
+    named = {c for m in here.states for c in m.codes}
+
+    def open_for(kinds: tuple[str, ...]) -> bool:
+        done = {c.state for c in made if c.kind in kinds}
+        return bool(named - done)
+
+    out: list[Any] = []
+    if structure.worth_parsing(low, here.states) and open_for(("intent",)):
+        out.append(_intentions)
+    if structure.worth_parsing_consent(low, here.states, here.treaties) and open_for(
+        ("signature", "deposit")
+    ):
+        out.append(_consents)
+    if structure.worth_parsing_vote(low) and (
+        not any(c.kind == "parliament_vote" for c in made) or low.count(" and by ") > 0
+    ):
+        out.append(_votes)
+    if structure.worth_parsing_status(low, here.states, here.treaties) and open_for(("status",)):
+        out.append(_standings)
     return out
 
 
@@ -331,10 +379,9 @@ def _intentions(
     sentence: str,
     offset: int,
     published: date | None,
-    ctx: _Context,
+    ctx: _View,
     found_in: _Found,
     made: list[Claim],
-    treaty_before: str | None,
 ) -> list[Claim]:
     """The intentions the sentence's parse shows (``structure.py``) that its trigger
     patterns did not read: each state's, dated as a trigger's would be."""
@@ -352,7 +399,7 @@ def _intentions(
         after = [t for t in named if t.start >= found.event[0]]
         ranked = inner or after or named
         pick = ranked[0] if ranked else None
-        treaty = pick.codes[0] if pick is not None else treaty_before
+        treaty = pick.codes[0] if pick is not None else ctx.treaty
         if found.action == "accession" and pick is None and treaty not in ALLIANCES:
             continue  # "joined them": no treaty named to join
         doubts: list[str] = [] if pick is not None else [_FROM_EARLIER_TREATY]
@@ -454,10 +501,9 @@ def _consents(
     sentence: str,
     offset: int,
     published: date | None,
-    ctx: _Context,
+    ctx: _View,
     found_in: _Found,
     made: list[Claim],
-    treaty_before: str | None,
 ) -> list[Claim]:
     """The signatures and instruments the sentence's parse shows (``structure.py``) that
     its trigger patterns did not read, dated as a trigger's would be."""
@@ -470,7 +516,7 @@ def _consents(
         span = found.treaty_span
         inner = [t for t in named if span and span[0] <= t.start < span[1]]
         ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
-        treaty = ranked[0].codes[0] if ranked else treaty_before
+        treaty = ranked[0].codes[0] if ranked else ctx.treaty
         if treaty is None or treaty in ALLIANCES:
             continue
         doubts = [] if ranked else [_FROM_EARLIER_TREATY]
@@ -509,10 +555,9 @@ def _votes(
     sentence: str,
     offset: int,
     published: date | None,
-    ctx: _Context,
+    ctx: _View,
     found_in: _Found,
     made: list[Claim],
-    treaty_before: str | None,
 ) -> list[Claim]:
     """The chambers' votes the sentence's parse shows (``structure.py``) that its trigger
     patterns did not read: each chamber's state (its own name, a state in its phrase, the
@@ -520,7 +565,7 @@ def _votes(
     states = _actors(sentence, found_in)
     named = [t for t in found_in.treaties if t.kind == "treaty"]
     ranked = [t for t in named if t.codes[0] not in ALLIANCES] or named
-    treaty = ranked[0].codes[0] if ranked else treaty_before
+    treaty = ranked[0].codes[0] if ranked else ctx.treaty
     if treaty is None:
         return []
     dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
@@ -580,10 +625,9 @@ def _standings(
     sentence: str,
     offset: int,
     published: date | None,
-    ctx: _Context,
+    ctx: _View,
     found_in: _Found,
     made: list[Claim],
-    treaty_before: str | None,
 ) -> list[Claim]:
     """The states of affairs the sentence's parse shows (``structure.py``) that its trigger
     patterns did not read, each as of publication."""
@@ -596,7 +640,7 @@ def _standings(
         span = found.treaty_span
         inner = [t for t in named if span and span[0] <= t.start < span[1]]
         ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
-        treaty = ranked[0].codes[0] if ranked else treaty_before
+        treaty = ranked[0].codes[0] if ranked else ctx.treaty
         if treaty is None:
             continue
         doubts: list[str] = [] if ranked else [_FROM_EARLIER_TREATY]

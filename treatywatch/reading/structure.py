@@ -318,9 +318,10 @@ class Standing:
     treaty_span: tuple[int, int] | None
 
 
-def worth_parsing_status(low: str, states: Sequence[Mention]) -> bool:
-    """Whether a (lower-cased) sentence could state who is or is not a party."""
-    if not states:
+def worth_parsing_status(low: str, states: Sequence[Mention], treaties: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could state who is or is not a party: a state, a
+    treaty (or "the convention"), and the words of membership or of a consent denied."""
+    if not states or not treaties:
         return False
     words = set(_WORD.findall(low))
     if words & _MEMBERSHIP and (words & (_COPULAS | {"as"}) or "," in low):
@@ -509,9 +510,14 @@ class Vote:
 
 
 def worth_parsing_vote(low: str) -> bool:
-    """Whether a (lower-cased) sentence could tell a chamber's vote on a treaty."""
+    """Whether a (lower-cased) sentence could tell a chamber's vote on a treaty: a voting
+    verb, a chamber, and a step named."""
     words = set(_WORD.findall(low))
-    return bool(words & _VOTING) and _CHAMBER.search(low) is not None
+    return (
+        bool(words & _VOTING)
+        and any(w in _STEPS for w in words)
+        and _CHAMBER.search(low) is not None
+    )
 
 
 def _step_in(tok: Any, skip: Sequence[tuple[int, int]]) -> str | None:
@@ -661,9 +667,10 @@ class Consent:
     holds: tuple[int, ...]
 
 
-def worth_parsing_consent(low: str, states: Sequence[Mention]) -> bool:
-    """Whether a (lower-cased) sentence could tell a state's signature or instrument."""
-    return bool(states) and any(w in _CONSENT_VERBS for w in _WORD.findall(low))
+def worth_parsing_consent(low: str, states: Sequence[Mention], treaties: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could tell a state's signature or instrument: a
+    state, a treaty named (or "the treaty"), and a verb of consent."""
+    return bool(states and treaties) and any(w in _CONSENT_VERBS for w in _WORD.findall(low))
 
 
 def _antecedent(subject: Any) -> Any:
@@ -747,3 +754,13 @@ def _is_treaty(tok: Any) -> bool:
     Treaty", "the TPNW")."""
     words = {t.lower_ for t in tok.subtree}
     return bool(words & _TREATY_WORDS) or tok.text.isupper()
+
+
+def worth_parsing_any(low: str, states: Sequence[Mention], treaties: Sequence[Mention]) -> bool:
+    """Whether any reader of this stage will parse the sentence."""
+    return (
+        worth_parsing(low, states)
+        or worth_parsing_status(low, states, treaties)
+        or worth_parsing_vote(low)
+        or worth_parsing_consent(low, states, treaties)
+    )
