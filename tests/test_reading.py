@@ -1082,3 +1082,23 @@ def test_joined_a_treaty_undated(ledger: Ledger) -> None:
     text = "Sweden applied to join NATO. Later, Finland joined them."
     claims = check_text(ledger, text, date(2022, 5, 20), date(2026, 11, 26)).claims
     assert not [c for c in claims if c.kind in ("effective", "deposit")]
+
+
+def test_plans_and_targets_are_dated_by_when_they_are_to_be_met(ledger: Ledger) -> None:
+    """claim_guidelines.md B: a production plan's or spending target's date is when it is to
+    happen ("by 2026", "in 2026 begin producing"), not when it was said; a percentage in
+    words and "of each member state's GDP" are targets too."""
+    text = (
+        "Sweden will spend 2% of its gross domestic product on defense by 2026, the minister "
+        "said. Lithuania plans to jointly with Finland in 2026 begin producing anti-personnel "
+        "mines. NATO members aim to spend at least two percent of their GDP by 2024, and 3.5% "
+        "of each member state's GDP on core defence by 2035."
+    )
+    claims = check_text(ledger, text, date(2023, 5, 11), date(2026, 11, 26)).claims
+    got = {(c.kind, c.state, c.value, c.date) for c in claims if c.kind != "status"}
+    assert ("spending_target", "SWE", 2.0, "2026") in got
+    assert ("production_plan", "LTU", None, "2026") in got
+    assert {c.value for c in claims if c.kind == "spending_target" and c.state is None} >= {
+        2.0,
+        3.5,
+    }

@@ -62,6 +62,8 @@ _TREATY_DUTY = re.compile(
     r"commits? (?:states|parties|signatories))\b",
     re.I,
 )
+#: Figures whose date is when the plan or target is to be met.
+_PLANS = frozenset({"spending_target", "production_plan", "transfer_plan"})
 FIGURE_KINDS = ("production_plan", "transfer_plan", "stockpile", "border_length", "spending_target")
 
 
@@ -1520,6 +1522,28 @@ def _date_for(
     before -- but not one before it when the words after the trigger count on from that
     date ("the Federation Council approved it a week later") or the words between count
     back from it ("took effect on Saturday, six months after it notified the UN")."""
+    if kind in _PLANS:
+        # when it is to happen (claim_guidelines.md B): the target year after the figure ("2%
+        # of its GDP on defense by 2026"), or a date just before the verb of the plan ("plans
+        # to jointly with Finland in 2026 begin producing")
+        after = [
+            d
+            for d in dates
+            if d.start >= start
+            and d.start - end < 80
+            and d.value is not None
+            and not _NEW_CLAUSE.search(sentence[end : d.start])
+        ]
+        before = [
+            d
+            for d in dates
+            if d.end <= start
+            and start - d.end < 40
+            and d.value is not None
+            and not _NEW_CLAUSE.search(sentence[d.end : start])
+        ]
+        nearest = after or before[::-1]
+        return nearest[0] if nearest else None
     if kind in FIGURE_KINDS:
         return None
     dateline = _DATELINE.match(sentence)

@@ -200,9 +200,25 @@ def _governor(event: Any) -> Any | None:
     return None
 
 
+#: Verbs that ask another to act: the one asked is the one to act ("urges all states not
+#: party to accede"), unless it is the asker's own ("urging their countries to withdraw").
+_ASKING = _words(
+    "urge urged urges urging recommend recommended recommends recommending ask asked asks "
+    "asking call called calls calling encourage encouraged encourages encouraging"
+)
+_OWN = _words("their its our his her")
+
+
 def _actor_states(gov: Any, states: Sequence[Mention]) -> list[str]:
     """The states whose intention it is: the possessor of the intending noun, else the
-    states in the subject of the verb that carries it."""
+    states in the subject of the verb that carries it; for a verb of asking, the states
+    asked."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in gov.children):
+        return []  # "it was intended by its ratifiers to ...": not a state's intention
+    if gov.lower_ in _ASKING:
+        asked = [c for c in gov.children if c.dep_ in ("obj", "iobj")]
+        if asked and not any(t.lower_ in _OWN for t in asked[0].subtree):
+            return _phrase_states(asked[0], states)
     poss = [c for c in gov.children if c.dep_ == "nmod:poss"]
     if poss:
         # "announced Washington's intention to withdraw" is news; "condemn Russia's

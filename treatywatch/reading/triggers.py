@@ -518,7 +518,7 @@ _SPECS: list[tuple[str, str]] = [
         "production_plan",
         r"\b(?:produc(?:e|es|ed|ing|tion)|manufactur\w+|make|making|made|build(?:ing)?)\b"
         + _w(60)
-        + r"\b(?:mines|landmines|munitions|explosives)\b",
+        + r"\b(?:mines|landmines|munitions|explosives|missiles)\b",
     ),
     (
         "production_plan",
@@ -581,8 +581,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "spending_target",
-        r"(?P<num>\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)\s+of\s+(?:(?:its|their|the country's|"
-        r"national)\s+)?(?:GDP|gross domestic product|economic output)",
+        r"(?P<num>\d+(?:\.\d+)?|one|two|three|four|five|six)\s*(?:%|per ?cent|percent)\s+of\s+"
+        r"(?:[\w'’]+\s+){0,3}?(?:GDP|gross domestic product|economic output)",
     ),
 ]
 
