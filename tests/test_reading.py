@@ -1102,3 +1102,22 @@ def test_plans_and_targets_are_dated_by_when_they_are_to_be_met(ledger: Ledger) 
         2.0,
         3.5,
     }
+
+
+def test_an_instrument_deposited_and_the_day_it_was_said(ledger: Ledger) -> None:
+    """An instrument's date far after its verb is found through the parse; a present
+    perfect "has notified ..., the ministry said late on Thursday" is dated by the saying
+    (claim_guidelines.md D3)."""
+    text = (
+        "Finland presented the instrument of withdrawal from the Ottawa Anti-Personnel "
+        "Landmines Convention on 10 July 2025."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 11), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.date) for c in claims] == [("deposit", "FIN", "2025-07-10")]
+    text = (
+        "HELSINKI - Finland has notified the United Nations it is leaving the Ottawa "
+        "Convention, its foreign ministry said late on Thursday."
+    )
+    claims = check_text(ledger, text, date(2025, 7, 11), date(2026, 11, 26)).claims
+    notice = next(c for c in claims if c.kind == "deposit")
+    assert (notice.state, notice.date, notice.verdict) == ("FIN", "2025-07-10", "supported")

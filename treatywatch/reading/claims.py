@@ -357,17 +357,20 @@ def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
     read, and a state it names is not read yet for that kind of claim by the patterns."""
     named = {c for m in here.states for c in m.codes}
 
-    def open_for(kinds: tuple[str, ...]) -> bool:
-        done = {c.state for c in made if c.kind in kinds}
+    def open_for(kinds: tuple[str, ...], dated: bool = False) -> bool:
+        # (``dated``: a claim read without its date is still open, for the parse to date it)
+        done = {c.state for c in made if c.kind in kinds and not (dated and c.date_assumed)}
         return bool(named - done)
 
     out: list[Any] = []
     if structure.worth_parsing(low, here.states) and open_for(("intent",)):
         out.append(_intentions)
     if structure.worth_parsing_consent(low, here.states, here.treaties) and open_for(
-        ("signature", "deposit")
+        ("signature", "deposit"), True
     ):
         out.append(_consents)
+    if structure.worth_parsing_instrument(low, here.states) and open_for(("deposit",), True):
+        out.append(_instruments)
     if structure.worth_parsing_vote(low) and (
         not any(c.kind == "parliament_vote" for c in made) or low.count(" and by ") > 0
     ):
@@ -499,6 +502,79 @@ def _actors(sentence: str, found_in: _Found) -> list[Mention]:
 _FROM_EARLIER_TREATY = "the sentence names no treaty (taken from earlier text)"
 
 
+def _redate(
+    made: list[Claim],
+    kind: str,
+    state: str,
+    treaty: str,
+    attached: list[DateMention],
+    when: DateMention | None,
+    published: date | None,
+) -> None:
+    """A claim the patterns read without its date ("presented the instrument of withdrawal
+    from the Ottawa ... Convention on 10 July 2025": the date too far for the window) takes
+    the date the parse hangs on the same verb."""
+    if not attached or when is None or when.value is None:
+        return
+    for c in made:
+        if (c.kind, c.state, c.treaty) == (kind, state, treaty) and c.date_assumed:
+            c.date, c.date_assumed = str(when.value), False
+            c.date_relative = when.relative
+            c.anchors["date"] = (when.start, when.end)
+
+
+def _instruments(
+    sentence: str,
+    offset: int,
+    published: date | None,
+    ctx: _View,
+    found_in: _Found,
+    made: list[Claim],
+) -> list[Claim]:
+    """The instruments deposited that the sentence's parse shows (``structure.py``) and its
+    trigger patterns did not read."""
+    states = _actors(sentence, found_in)
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    ranked = [t for t in named if t.codes[0] not in ALLIANCES] or named
+    treaty = ranked[0].codes[0] if ranked else ctx.treaty
+    if treaty is None:
+        return []
+    dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
+    read = {(c.state, c.treaty) for c in made if c.kind == "deposit"}
+    out: list[Claim] = []
+    for found in structure.instruments(sentence, states):
+        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
+        when = tensed(
+            attached[0]
+            if attached
+            else _date_for(dates, found.cue[0], found.cue[1], "deposit", sentence, states),
+            sentence,
+            published,
+        )
+        news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
+        for state in found.states:
+            if (state, treaty) in read:
+                _redate(made, "deposit", state, treaty, attached, when, published)
+                continue
+            out.append(
+                Claim(
+                    kind="deposit",
+                    action=found.action,
+                    state=state,
+                    treaty=treaty,
+                    date=_claim_day(when, "deposit", published, news),
+                    date_assumed=when is None,
+                    date_relative=bool(when and when.relative),
+                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+                    cue=sentence[found.cue[0] : found.cue[1]],
+                    uncertain=[] if ranked else [_FROM_EARLIER_TREATY],
+                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                )
+            )
+            read.add((state, treaty))
+    return out
+
+
 def _consents(
     sentence: str,
     offset: int,
@@ -533,6 +609,7 @@ def _consents(
         news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
         for state in found.states:
             if (found.kind, state, treaty) in read:
+                _redate(made, found.kind, state, treaty, attached, when, published)
                 continue
             out.append(
                 Claim(
@@ -704,7 +781,9 @@ _PUBLISHED_LINE = re.compile(
     re.I,
 )
 #: A speech verb right before a date: the day something was said, not done.
-_SAID_ON = re.compile(r"\b(?:said|says|told \w+|stated|reported)\s+(?:on\s+|in\s+)?$")
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told \w+|stated|reported)\s+(?:late\s+|early\s+)?(?:on\s+|in\s+)?$"
+)
 #: A clause break between a trigger and a later date: the date belongs to the next clause.
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|with)\b|;")  # (", with Poland set to")
 #: Words between a date and a later trigger that put the trigger before or after it.
@@ -1095,6 +1174,17 @@ def _sentence_claims(
         # ("takes effect on January 10 next year, six months after Finland delivered its
         # instrument on July 10": "next year" is not the delivery's future).
         own_when = _date_for(dates, start, end, real_kind, sentence, states)
+        if (
+            own_when is None
+            and real_kind in _NEWS_EVENTS
+            and _PERFECT.search(sentence[clause_start:end]) is not None
+        ):
+            # "Finland has notified the UN ..., its foreign ministry said late on Thursday":
+            # done by the day it was said (claim_guidelines.md D3)
+            own_when = next(
+                (d for d in dates if _SAID_ON.search(sentence, max(0, d.start - 30), d.start)),
+                None,
+            )
         plain = _blanked(sentence, dates, own_when)
         modality = _modality(plain[clause_start : start if said_no else end], real_kind)
         if real_kind == "status":
@@ -1176,7 +1266,12 @@ def _sentence_claims(
         # and none counted from another (a plan or a negation is not news of a done step).
         news = (
             modality == "asserted"
-            and (ctx.index <= 1 or _PERFECT.search(sentence[clause_start:end]) is not None)
+            and (
+                ctx.index <= 1
+                # a paragraph that opens with the story's dateline is its lede
+                or _DATELINE.match(sentence) is not None
+                or _PERFECT.search(sentence[clause_start:end]) is not None
+            )
             and not _COUNTED_FROM.search(
                 sentence, max(0, min(clause_start, start - 30)), min(len(sentence), end + 40)
             )

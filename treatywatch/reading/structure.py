@@ -779,4 +779,77 @@ def worth_parsing_any(low: str, states: Sequence[Mention], treaties: Sequence[Me
         or worth_parsing_status(low, states, treaties)
         or worth_parsing_vote(low)
         or worth_parsing_consent(low, states, treaties)
+        or worth_parsing_instrument(low, states)
     )
+
+
+# --- instruments deposited -----------------------------------------------------------------
+
+_INSTRUMENTS = _words(
+    "instrument instruments notification notifications notice notices document documents "
+    "papers paperwork letter"
+)
+_DEPOSITING = _words(
+    "deposited deposits deposit depositing submitted submits handed hands delivered delivers "
+    "presented presents lodged transmitted sent gave filed"
+)
+#: The step an instrument is of ("instrument of accession", "withdrawal documents").
+_OF_STEP = {
+    **dict.fromkeys(["accession"], "accession"),
+    **dict.fromkeys(["ratification"], "ratification"),
+    **dict.fromkeys(["withdrawal", "denunciation"], "withdrawal"),
+    **dict.fromkeys(["acceptance", "approval"], "ratification"),
+}
+
+
+@dataclass
+class Instrument:
+    """An instrument deposited, read from the parse: its step, its states, its words."""
+
+    action: str
+    states: list[str]
+    cue: tuple[int, int]
+    holds: tuple[int, ...]
+
+
+def worth_parsing_instrument(low: str, states: Sequence[Mention]) -> bool:
+    """Whether a (lower-cased) sentence could tell an instrument deposited by a state."""
+    words = set(_WORD.findall(low))
+    return bool(states) and bool(words & _INSTRUMENTS) and bool(words & _DEPOSITING)
+
+
+def instruments(sentence: str, states: Sequence[Mention]) -> list[Instrument]:
+    """Instruments deposited: "Sweden's instrument of accession was deposited with the
+    United States", "the three countries submitted their documents for withdrawal",
+    "Finland presented the instrument of withdrawal on 10 July 2025"."""
+    doc = parse(sentence)
+    if doc is None:
+        return []
+    found: list[Instrument] = []
+    for tok in doc:
+        if tok.lower_ not in _INSTRUMENTS or tok.dep_ not in ("obj", "nsubj:pass"):
+            continue
+        verb = tok.head
+        if verb.lower_ not in _DEPOSITING or not verb.tag_.startswith("VB"):
+            continue
+        if _negated(verb) or _unsettled(verb) or _conditional(verb):
+            continue
+        action = next(
+            (_OF_STEP[t.lower_] for t in tok.subtree if t.lower_ in _OF_STEP and t.i != tok.i),
+            None,
+        )
+        if action is None:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "nmod:poss"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents = [c for c in verb.children if c.dep_ == "obl:agent"]
+        codes: list[str] = []
+        for phrase in poss[:1] + subjects[:1] + agents[:1]:
+            if phrase.lower_ in ("their", "its") and subjects:
+                continue
+            codes += _phrase_states(phrase, states)
+        if codes:
+            found.append(
+                Instrument(action, list(dict.fromkeys(codes)), _span(verb), (verb.i, tok.i))
+            )
+    return found
