@@ -216,3 +216,22 @@ def test_signatures_and_instruments_from_the_parse(
     assert got >= expected
     if not expected:
         assert not got
+
+
+def test_a_standing_in_several_treaties_of_one_phrase(ledger: Ledger) -> None:
+    """ "party to the CCW and its Amended Protocol II ..., and Protocol V": one claim a treaty;
+    "Countries that have shunned the treaty entirely include ...": the list, never parties."""
+    text = (
+        "Ukraine is party to the Convention on Conventional Weapons (CCW) and its Amended "
+        "Protocol II on landmines, and Protocol V on explosive remnants of war (ERW)."
+    )
+    claims = check_text(ledger, text, date(2022, 11, 17), TODAY).claims
+    assert {(c.state, c.treaty, c.action) for c in claims if c.kind == "status"} == {
+        ("UKR", t, "party") for t in ("ccw", "ccw_ap2", "ccw_p5")
+    }
+    text = "Countries that have shunned the Arms Trade Treaty entirely include Russia and Syria."
+    claims = check_text(ledger, text, date(2019, 4, 26), TODAY).claims
+    assert {(c.state, c.action) for c in claims if c.kind == "status"} == {
+        ("RUS", "never_party"),
+        ("SYR", "never_party"),
+    }

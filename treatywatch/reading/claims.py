@@ -375,7 +375,13 @@ def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
         not any(c.kind == "parliament_vote" for c in made) or low.count(" and by ") > 0
     ):
         out.append(_votes)
-    if structure.worth_parsing_status(low, here.states, here.treaties) and open_for(("status",)):
+    # (a state's standing in several treaties of one phrase: each pair is its own claim)
+    treaties = {t.codes[0] for t in here.treaties if t.kind == "treaty"}
+    said = {(c.state, c.treaty) for c in made if c.kind == "status"}
+    pairs = {(s, t) for s in named for t in treaties}
+    if structure.worth_parsing_status(low, here.states, here.treaties) and (
+        open_for(("status",)) or (len(treaties) > 1 and bool(pairs - said))
+    ):
         out.append(_standings)
     return out
 
@@ -719,11 +725,13 @@ def _standings(
         span = found.treaty_span
         inner = [t for t in named if span and span[0] <= t.start < span[1]]
         ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
-        treaty = ranked[0].codes[0] if ranked else ctx.treaty
-        if treaty is None:
-            continue
+        # "party to the CCW and its Amended Protocol II ..., and Protocol V": each treaty
+        # of the phrase; else the one the sentence or the text names
+        chosen = list(dict.fromkeys(t.codes[0] for t in inner)) or (
+            [ranked[0].codes[0]] if ranked else [ctx.treaty] if ctx.treaty else []
+        )
         doubts: list[str] = [] if ranked else [_FROM_EARLIER_TREATY]
-        for state in found.states:
+        for state, treaty in ((s, t) for t in chosen for s in found.states):
             if (state, treaty) in read:
                 continue
             out.append(
@@ -940,7 +948,9 @@ def _status_action(fragment: str) -> str:
     return "party"
 
 
-_NEVER_PARTY = re.compile(r"never|non-signator|\bneither\b|\bnor\b|\brefused\b")
+_NEVER_PARTY = re.compile(
+    r"never|non-signator|\bneither\b|\bnor\b|\brefused\b|\bshunned\b|\bboycotted\b"
+)
 _NOT_PARTY = re.compile(
     r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to)\b"
 )

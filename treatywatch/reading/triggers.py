@@ -415,6 +415,14 @@ _SPECS: list[tuple[str, str]] = [
         r"joined)\b[^.;:]{0,60}?\b(?:including|include|includes|such as|among them|namely|are)\b|"
         r"\bnon-members?\b(?=\s+[A-Z])",
     ),
+    # "Countries that have shunned the treaty entirely include Russia, North Korea and
+    # Syria", "the states that have refused to join it are ...": the states listed after.
+    (
+        "status",
+        r"\b(?:states|countries|nations|governments)\s+(?:that|which|who)\s+(?:have\s+|had\s+)?"
+        r"(?:never\s+\w+|not\s+(?:yet\s+)?\w+|shunned|rejected|refused\s+to\s+\w+|stayed\s+out\s+of|"
+        r"boycotted)\b[^.;:]{0,60}?\b(?:are|include|includes|included)\b",
+    ),
     # "have yet to accede to it", "are yet to be members", "has yet to ratify": not a party.
     (
         "status",
