@@ -1121,3 +1121,12 @@ def test_an_instrument_deposited_and_the_day_it_was_said(ledger: Ledger) -> None
     claims = check_text(ledger, text, date(2025, 7, 11), date(2026, 11, 26)).claims
     notice = next(c for c in claims if c.kind == "deposit")
     assert (notice.state, notice.date, notice.verdict) == ("FIN", "2025-07-10", "supported")
+
+
+def test_a_weekday_follows_the_tense_by_the_week(ledger: Ledger) -> None:
+    """ "Finland will become the 31st member of NATO on Tuesday", written on Monday 3 April
+    2023: the next day, not the Tuesday before, and never a year away."""
+    text = "Finland will become the 31st member of NATO on Tuesday, Stoltenberg announced."
+    claims = check_text(ledger, text, date(2023, 4, 3), date(2026, 11, 26)).claims
+    effect = next(c for c in claims if c.kind == "effective")
+    assert (effect.state, effect.date, effect.verdict) == ("FIN", "2023-04-04", "supported")

@@ -326,12 +326,27 @@ def tensed(d: DateMention | None, clause: str, published: date | None) -> DateMe
     pd = d.value
     if pd.precision == "year":
         return d
+    # A weekday ("on Tuesday") was guessed to the week, not the year: "will become a member
+    # on Tuesday", written on a Monday, is the next day, not the Tuesday before.
+    weekday = _WEEKDAY_WORD.search(d.text) is not None and pd.precision == "day"
     # (The dates are compared first: most guessed dates need no look at the verb.)
     if pd.latest < published and _FUTURE.search(clause):
+        if weekday:
+            return DateMention(d.start, d.end, d.text, _shift_days(pd, 7), True)
         return DateMention(d.start, d.end, d.text, shift_year(pd, 1), True)
     if pd.earliest > published and not _FUTURE.search(clause) and _PAST.search(clause):
+        if weekday:
+            return DateMention(d.start, d.end, d.text, _shift_days(pd, -7), True)
         return DateMention(d.start, d.end, d.text, shift_year(pd, -1), True)
     return d
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _shift_days(pd: PartialDate, days: int) -> PartialDate:
+    moved = pd.earliest + timedelta(days=days)
+    return PartialDate(moved, pd.precision, moved.isoformat())
 
 
 def shift_year(pd: PartialDate, years: int) -> PartialDate:
