@@ -235,3 +235,37 @@ def test_a_standing_in_several_treaties_of_one_phrase(ledger: Ledger) -> None:
         ("RUS", "never_party"),
         ("SYR", "never_party"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # a step said to be under way or to come is an intention
+        (
+            "President Vladimir Putin said on Tuesday that Russia was suspending its "
+            "participation in the New START treaty.",
+            date(2023, 2, 21),
+            {("RUS", "suspension", "new_start", "2023-02-21")},
+        ),
+        # a bill put before parliament
+        (
+            "On May 10, Russian President Vladimir Putin submitted a draft law on the "
+            "denunciation of the CFE Treaty to the lower house of the parliament.",
+            date(2023, 5, 11),
+            {("RUS", "withdrawal", "cfe", "2023-05-10")},
+        ),
+        # a step said to be done is no intention
+        (
+            "Lithuania said on Monday that it had notified the UN of its withdrawal from the "
+            "Ottawa Convention.",
+            date(2025, 6, 30),
+            set(),
+        ),
+    ],
+)
+def test_sayings_and_bills(
+    ledger: Ledger, sentence: str, published: date, expected: set[tuple[str, str, str, str]]
+) -> None:
+    claims = check_text(ledger, sentence, published, TODAY).claims
+    got = {(c.state, c.action, c.treaty, c.date) for c in claims if c.kind == "intent"}
+    assert got == expected

@@ -77,12 +77,12 @@ _CARRIERS = _words(
     """issue issued issues issuing sign signed signs signing publish published make made
     makes making take took taken takes launch launched launches submit submitted adopt
     adopted approve approved said say says announce announced confirm confirmed reaffirmed
-    send sent present presented unveil unveiled has have had"""
+    send sent present presented unveil unveiled has have had introduced tabled told stated"""
 )
 #: Nouns through which an intention travels to its carrier: "a joint statement urging ...".
 _VEHICLES = _words(
-    """statement statements declaration letter resolution bill proposal plan plans decree
-    decision decisions bid intention intentions initiative move order note"""
+    """statement statements declaration letter resolution bill bills draft proposal plan plans
+    decree decision decisions bid intention intentions initiative move order note"""
 )
 #: Verbs that report an intention as news when its noun is their object.
 _ANNOUNCING = _words(
@@ -123,7 +123,7 @@ def worth_parsing(low: str, states: Sequence[Mention]) -> bool:
     if not states:
         return False
     words = set(_WORD.findall(low))
-    return bool(words & _INTENDING) and any(w in _EVENTS for w in words)
+    return bool(words & (_INTENDING | _SAYING | _PROPOSING)) and any(w in _EVENTS for w in words)
 
 
 def _span(tok: Any) -> tuple[int, int]:
@@ -184,20 +184,55 @@ def _conditional(tok: Any) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in tok.children)
 
 
+#: Verbs of saying: a step said to be coming ("said it would withdraw", "said that Russia
+#: was suspending its participation") is an intention; one said to be done is not.
+_SAYING = _words("said says told stated declared")
+_COMING = _words("would will 'll wo going")
+
+
+def _said_to_come(event: Any) -> bool:
+    """Whether an event verb in a saying's complement is to come or under way: "would
+    withdraw", "will leave", "was suspending", "is withdrawing"."""
+    if not event.tag_.startswith("VB"):
+        return False
+    aux = [c for c in event.children if c.dep_ in ("aux", "aux:pass")]
+    return any(a.lower_ in _COMING for a in aux) or (
+        event.tag_ == "VBG" and any(a.lower_ in _COPULAS for a in aux)
+    )
+
+
 def _governor(event: Any) -> Any | None:
     """The word of intending the event depends on, within four steps up the tree, through
     nothing but event words and vehicles ("announced a law to revoke the ratification" is
-    not an intention to ratify)."""
+    not an intention to ratify); or a verb of saying whose complement the event is, when
+    the event is to come."""
     tok = event
     for _ in range(4):
         if tok.dep_ not in _UP or tok.head.i == tok.i:
             return None
+        dep = tok.dep_
         tok = tok.head
         if tok.lower_ in _INTENDING:
             return tok
-        if tok.lower_ not in _EVENTS and tok.lower_ not in _VEHICLES:
+        if tok.lower_ in _SAYING and dep == "ccomp" and _said_to_come(event):
+            return tok
+        if _vehicle(tok) and tok.dep_ == "obj" and tok.head.lower_ in _PROPOSING:
+            return tok  # "submitted a draft law on the denunciation of the CFE Treaty"
+        if tok.lower_ not in _EVENTS and not _vehicle(tok):
             return None
     return None
+
+
+#: Verbs that put a bill or proposal before others: the bill is the intention.
+_PROPOSING = _words("submitted submits sent sends introduced introduces tabled tables presented")
+
+
+def _vehicle(tok: Any) -> bool:
+    """A noun that carries an intention ("a statement urging", "a bill on", "a draft law
+    on the denunciation"); a law itself is enacted, not intended."""
+    if tok.lower_ in _VEHICLES:
+        return True
+    return tok.lower_ in ("law", "laws") and any(c.lower_ == "draft" for c in tok.children)
 
 
 #: Verbs that ask another to act: the one asked is the one to act ("urges all states not
@@ -249,7 +284,7 @@ def _actor_states(gov: Any, states: Sequence[Mention]) -> list[str]:
         # a noun: only a vehicle of intention passes it on, and only as an object or
         # modifier of its carrier ("issued a statement urging"), never as a subject
         # ("their decision could jeopardise ...": presupposed)
-        if tok.dep_ in _SUBJECTS or tok.lower_ not in _VEHICLES | _INTENDING:
+        if tok.dep_ in _SUBJECTS or not (_vehicle(tok) or tok.lower_ in _INTENDING):
             return []
         if tok.dep_ not in ("obj", "obl", "nmod", "appos", "conj") or tok.head.i == tok.i:
             return []
