@@ -308,8 +308,8 @@ def extract(
                 (
                     c
                     for c in earlier
+                    # one event, one claim, whoever tells it (claim_guidelines.md E)
                     if _dates_agree(c, claim)
-                    and (c.speaker == claim.speaker or (id(c) in headline and c.speaker is None))
                 ),
                 None,
             )
@@ -718,8 +718,13 @@ def _standings(
     patterns did not read, each as of publication."""
     states = _actors(sentence, found_in)
     named = [t for t in found_in.treaties if t.kind == "treaty"]
-    # a negated event the patterns read ("have not signed") is the same state of affairs
-    read = {(c.state, c.treaty) for c in made if c.kind == "status" or c.modality == "negated"}
+    # a negated event the patterns read ("have not signed") is the same state of affairs,
+    # and "is the 31st member" the day it joined
+    read = {
+        (c.state, c.treaty)
+        for c in made
+        if c.kind in ("status", "effective") or c.modality == "negated"
+    }
     out: list[Claim] = []
     for found in structure.standings(sentence, states, found_in.treaties):
         span = found.treaty_span
@@ -1241,7 +1246,7 @@ def _sentence_claims(
             continue  # "Lithuania's decision to withdraw ... struck a blow": presupposed
         claim_date = tensed(own_when, plain[clause_start : end + 30], published)
         value, unit, qualifier = _figure(real_kind, m, sentence)
-        ordinal = m.groupdict().get("ordinal")
+        ordinal = m.groupdict().get("ordinal") or m.groupdict().get("ordinal2")
         if real_kind in ("deposit", "effective") and ordinal and parse_ordinal(ordinal) is not None:
             # "became the 74th state to ratify": the count is checked too.
             value, unit = float(parse_ordinal(ordinal) or 0), "th state"
@@ -1278,6 +1283,8 @@ def _sentence_claims(
             modality == "asserted"
             and (
                 ctx.index <= 1
+                # "we are now a member", "today": the day's news in so many words
+                or _NOW.search(sentence, clause_start, end + 20) is not None
                 # a paragraph that opens with the story's dateline is its lede
                 or _DATELINE.match(sentence) is not None
                 or _PERFECT.search(sentence[clause_start:end]) is not None
@@ -1374,6 +1381,7 @@ def _sentence_claims(
     return claims
 
 
+_NOW = re.compile(r"\b(?:now|today)\b", re.I)
 #: Words that date a step from another ("a week later", "two days after"): not the
 #: day of publication.
 _COUNTED_FROM = re.compile(r"\b(?:later|earlier|ago|after|before|previously|since)\b", re.I)

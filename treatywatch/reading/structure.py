@@ -730,8 +730,11 @@ def _antecedent(subject: Any) -> Any:
         clause = subject.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ in ("acl:relcl", "acl") and clause.head.i != clause.i:
-            return clause.head
+        head = clause.head
+        # the noun right before the pronoun ("Samoa, which"): a parse that hangs the clause
+        # on a farther noun is not trusted
+        if clause.dep_ in ("acl:relcl", "acl") and head.i != clause.i and subject.i - head.i <= 2:
+            return head
     return subject
 
 
@@ -876,7 +879,8 @@ def instruments(sentence: str, states: Sequence[Mention]) -> list[Instrument]:
         if action is None:
             continue
         poss = [c for c in tok.children if c.dep_ == "nmod:poss"]
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # ("Samoa, which deposited its instrument": the state the relative stands for)
+        subjects = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
         agents = [c for c in verb.children if c.dep_ == "obl:agent"]
         codes: list[str] = []
         for phrase in poss[:1] + subjects[:1] + agents[:1]:

@@ -306,7 +306,10 @@ _SPECS: list[tuple[str, str]] = [
     (
         "join_effective",
         r"\b(?:is|are)\s+(?:now\s+)?(?:officially|formally|now)\s+(?:a|an|the)\s+"
-        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?(?:(?:NATO|EU)\s+)?(?:member|ally)\b",
+        r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?(?:(?:NATO|EU)\s+)?(?:member|ally)\b"
+        # "we can now declare that Finland is the 31st member": a count names the day it
+        # joined as much as "now" does
+        r"|\b(?:is|are)\s+the\s+(?P<ordinal2>\d+(?:st|nd|rd|th))\s+(?:full\s+)?member\b",
     ),
     (
         "join_effective",
