@@ -710,7 +710,45 @@ class Checker:
                 field="date",
             )
             return
+        pd = self._claim_date(claim)
+        steps = [
+            e
+            for e in self._events(claim, _STEPS["intent"])
+            if pd is None or pd.contains(e.date.earliest) or e.date.contains(pd.earliest)
+        ]
+        if steps:
+            # "In 2016, Russia withdrew its signature": the record holds the decision (a
+            # decree) but not the day the depositary received it: not wrong, not shown
+            self._fact_event(claim, steps[-1])
+            self._set(
+                claim,
+                "unverifiable",
+                f"the record holds {_a(steps[-1].kind.replace('_', ' '))} on {steps[-1].date} "
+                "but no act received by the depositary",
+            )
+            return
         self._set(claim, "contradicted", f"the record holds no such act by {name}", field="kind")
+
+    def _suspension_in_effect(self, claim: Claim) -> None:
+        """ "Russia temporarily withdrew from the treaty in 2007": a suspension, judged by
+        the suspension the record holds (no treaty procedure, so never accused)."""
+        pd = self._claim_date(claim)
+        acts = self._acts(claim, {ActKind.SUSPENSION})
+        fit = [
+            a
+            for a in acts
+            if pd is None
+            or pd.contains(a.day)
+            or (a.effective is not None and pd.contains(a.effective.earliest))
+        ]
+        if fit:
+            self._fact_act(claim, fit[0])
+            self._set(claim, "supported", f"suspension notified on {fit[0].date}")
+        elif acts:
+            self._fact_act(claim, acts[0])
+            self._set(claim, "unverifiable", f"the record holds a suspension on {acts[0].date}")
+        else:
+            self._set(claim, "unverifiable", "no suspension recorded")
 
     def _suspended_at_home(self, claim: Claim, step: Event) -> None:
         """A suspension is no treaty procedure: the state's own decision or law is the
@@ -728,6 +766,9 @@ class Checker:
     def _effective(self, claim: Claim, asof: date, published: date | None) -> None:
         if claim.action in ("accession", "ratification"):
             self._joined(claim, asof)
+            return
+        if claim.action == "suspension":
+            self._suspension_in_effect(claim)
             return
         name = self._name(claim)
         out = self._withdrawn_span(claim)
@@ -785,6 +826,16 @@ class Checker:
         told = [
             a for a in notices if pd is not None and pd.precision == "day" and pd.contains(a.day)
         ]
+        if (
+            not told
+            and pd is None
+            and published is not None
+            and claim.modality == "asserted"
+            and (out is None or out.start > published)
+        ):
+            # "The US has formally withdrawn from the INF Treaty", the day's news on the day
+            # of its notice: the notice, as "withdrew on <notice day>" is
+            told = [a for a in notices if 0 <= (published - a.day).days <= 3]
         if (
             told
             and claim.modality == "asserted"
@@ -846,6 +897,12 @@ class Checker:
                 f"on {when} {name} had given notice but was still bound{until}",
                 field="date",
             )
+        elif (
+            status is Status.ENDED and span is not None and (pd is None or pd.contains(span.start))
+        ):
+            # "After both Moscow and Washington withdrew from the INF Treaty in 2019": the
+            # treaty ended for every party that year; no party was bound by it after
+            self._set(claim, "supported", f"the treaty ended on {span.start}; {name} was out")
         elif status is Status.SUSPENDED:
             self._set(
                 claim,
@@ -1019,6 +1076,15 @@ class Checker:
             if status in BOUND:
                 extra = " (its declared suspension is contested)" if span and span.contested else ""
                 self._set(claim, "supported", f"{name} is bound ({status.value}){extra}")
+            elif status is Status.CONSENTED:
+                # "Sri Lanka is the 103rd State Party": treaty bodies count a state from its
+                # deposit; the record says when it is bound
+                until = f"; bound from {span.end}" if span and span.end else ""
+                self._set(
+                    claim,
+                    "supported",
+                    f"{name} has deposited its instrument (counted as a party from then){until}",
+                )
             else:
                 self._set(
                     claim, "contradicted", f"on {asof} {name} was {status.value}", field="action"

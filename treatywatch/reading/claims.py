@@ -281,7 +281,7 @@ def extract(
             break
         view = _View(ctx.treaty, tuple(ctx.subjects), index, ctx.treaties_named)
         made = [
-            _as_standing(c, published)
+            _as_standing(_chamber_step(c), published)
             for c in _sentence_claims(
                 sentence, s_start, published, gaz, ctx, found_in[index], screened
             )
@@ -451,6 +451,50 @@ def _intentions(
 _CONSENT_ACTIONS = frozenset({"ratification", "accession"})
 _NEVER = re.compile(r"\bnever\b", re.I)
 _DENIED = re.compile(r"\b(?:never|not|n't|yet to)\b", re.I)
+
+
+#: A chamber right before a consent verb: "Armenian parliament ratifies Rome Statute".
+_CHAMBER_BEFORE = re.compile(
+    r"\b(?:parliament|senate|duma|seimas|saeima|sejm|riigikogu|eduskunta|national assembly|"
+    r"lawmakers|legislators|deputies|mps|house of representatives|lower house|upper house|"
+    r"legislature|rada|majlis|congress|federation council)\b[^,.;:]{0,25}$",
+    re.I,
+)
+
+
+#: A treaty's proper name ("the Bangkok Treaty", "the Protocol to the Southeast Asia Nuclear
+#: Weapon-Free Zone", "the Pelindaba Treaty").
+_TREATY_PROPER = re.compile(
+    r"\b(?:[A-Z][\w-]+\s+){1,6}(?:Treaty|Convention|Protocol|Agreement)\b"
+    r"|\b(?:Treaty|Convention|Protocol|Agreement)\s+(?:of|on|to|for)\s+(?:the\s+)?[A-Z][\w-]+"
+)
+
+
+def _unknown_treaty(sentence: str, treaties: list[Mention]) -> bool:
+    """Whether the sentence names a treaty by a proper name that is none of the record's."""
+    known = [(t.start, t.end) for t in treaties]
+    for m in _TREATY_PROPER.finditer(sentence):
+        if not any(a < m.end() and m.start() < b for a, b in known):
+            return True
+    return False
+
+
+_TEMPORARILY = re.compile(r"\btemporar(?:il)?y\b", re.I)
+
+
+def _chamber_step(claim: Claim) -> Claim:
+    """A chamber as the subject of "ratifies" or "approves accession" votes; it deposits
+    nothing ("Kazakh Parliament Ratifies Nuclear Weapon Ban Treaty": the state's instrument
+    came months later)."""
+    text = str(claim.evidence.get("text", ""))
+    a = claim.anchors.get("cue", (0, 0))[0]
+    if claim.action == "withdrawal" and _TEMPORARILY.search(text, max(0, a - 20), a + 40):
+        claim.action = "suspension"  # "Russia temporarily withdrew from the treaty in 2007"
+    if claim.kind != "deposit" or claim.action not in ("ratification", "accession", "withdrawal"):
+        return claim
+    if _CHAMBER_BEFORE.search(text, max(0, a - 60), a) is not None:
+        claim.kind = "parliament_vote"
+    return claim
 
 
 def _as_standing(claim: Claim, published: date | None) -> Claim:
@@ -1299,6 +1343,14 @@ def _sentence_claims(
             and ctx.treaties_named > 1
             and not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
         )
+        if (
+            real_kind not in FIGURE_KINDS
+            and not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
+            and _unknown_treaty(sentence, treaties)
+        ):
+            # "China has pledged to sign the Protocol to the Southeast Asia Nuclear Weapon-
+            # Free Zone": a treaty the record does not hold, not the text's other treaty
+            claim_treaty = None
         # "acceded in 2003, 2004 and 2005, respectively": the dates pair with the states.
         paired = respectively(sentence, subjects, dates, start)
         for state in subjects or (None,):
