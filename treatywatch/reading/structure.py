@@ -123,7 +123,30 @@ def worth_parsing(low: str, states: Sequence[Mention]) -> bool:
     if not states:
         return False
     words = set(_WORD.findall(low))
-    return bool(words & (_INTENDING | _SAYING | _PROPOSING)) and any(w in _EVENTS for w in words)
+    if not any(w in _EVENTS for w in words):
+        return False
+    return (
+        (bool(words & _INTENDING) and _NEAR.search(low) is not None)
+        # a saying only with a step to come after it; a proposal only with its bill
+        or (bool(words & _SAYING) and _SAID_COMING.search(low) is not None)
+        or (bool(words & _PROPOSING) and bool(words & {"bill", "draft", "proposal"}))
+    )
+
+
+#: A word of intending with a step after it within a few words (the parse links them
+#: within four steps: "announced their intention to withdraw").
+_NEAR = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_INTENDING, key=len, reverse=True))
+    + r")\b[^.;]{0,70}?\b(?:"
+    + "|".join(sorted(_EVENTS, key=len, reverse=True))
+    + r")\b"
+)
+#: "said it would withdraw", "said that Russia was suspending": a saying and a step to come.
+_SAID_COMING = re.compile(
+    r"\b(?:said|says|told|stated|declared)\b[^.;]{0,80}?\b(?:would|will|was|is|were|are)\s+"
+    r"(?:\w+\s+)?(?:withdraw|leav|quit|join|suspend|ratif|exit|accede|denounc)"
+)
 
 
 def _span(tok: Any) -> tuple[int, int]:
@@ -369,13 +392,24 @@ class Standing:
     treaty_span: tuple[int, int] | None
 
 
+#: A membership noun with its treaty: "a member of", "party to", "a NATO member".
+_MEMBER_OF = re.compile(
+    r"\b(?:members?|part(?:y|ies)|signator(?:y|ies)|part)\s+(?:of|to|in)\b"
+    r"|\b(?:nato|eu|alliance|founding)\s+members?\b"
+)
+
+
 def worth_parsing_status(low: str, states: Sequence[Mention], treaties: Sequence[Mention]) -> bool:
     """Whether a (lower-cased) sentence could state who is or is not a party: a state, a
     treaty (or "the convention"), and the words of membership or of a consent denied."""
     if not states or not treaties:
         return False
     words = set(_WORD.findall(low))
-    if words & _MEMBERSHIP and (words & (_COPULAS | {"as"}) or "," in low):
+    if (
+        words & _MEMBERSHIP
+        and (words & (_COPULAS | {"as"}) or "," in low)
+        and _MEMBER_OF.search(low) is not None
+    ):
         return True
     return bool(words & _CONSENTING) and bool(words & {"not", "never", "yet", "neither", "t"})
 
