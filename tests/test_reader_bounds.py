@@ -48,3 +48,16 @@ def test_a_hostile_megabyte_is_read_in_bounded_time(ledger: Ledger) -> None:
     start = time.perf_counter()
     check_text(ledger, text, date(2025, 7, 1), date(2026, 1, 1))
     assert time.perf_counter() - start < 20
+
+
+def test_the_parse_is_asked_about_a_bounded_number_of_sentences(ledger: Ledger) -> None:
+    """A megabyte of sentences the word patterns miss but the parse could read would make
+    the parser the cost of reading; it reads up to MAX_PARSED of them and says so."""
+    from treatywatch.reading.claims import MAX_PARSED
+
+    unit = "Hungary, a founding member of the ICC, said on Monday it was withdrawing from it. "
+    text = unit * (1_000_000 // len(unit))
+    start = time.perf_counter()
+    report = check_text(ledger, text, date(2025, 5, 1), date(2026, 1, 1))
+    assert time.perf_counter() - start < 20  # measured: about 1.6 s (docs/performance.md)
+    assert any(f"up to {MAX_PARSED} sentences" in n for n in report.notes)

@@ -235,6 +235,11 @@ _NOT_NAMES = {
 MAX_CANDIDATES = 2000
 
 
+#: Sentences per text read from the parse by the structure readers (a real report has one
+#: or two; the bound keeps reading linear and the parser's share of it small).
+MAX_PARSED = 200
+
+
 def extract(
     text: str, published: date | None, gaz: Gazetteer, notes: list[str] | None = None
 ) -> list[Claim]:
@@ -290,6 +295,17 @@ def extract(
         readings.append(_Reading(sentence, s_start, index, made, view, readers))
     # Pass 2: the sentences where the parse can add what the patterns missed, parsed in one
     # batch (several times faster than one at a time), then read.
+    wanted = [r for r in readings if r.readers]
+    if len(wanted) > MAX_PARSED:
+        # (a real report has a few such sentences; a hostile text of repeated ones would
+        # make the parser, not the patterns, the cost of reading it)
+        for r in wanted[MAX_PARSED:]:
+            r.readers = []
+        if notes is not None:
+            notes.append(
+                f"read from the parse up to {MAX_PARSED} sentences only: the text holds "
+                f"{len(wanted)} that could hold claims the word patterns miss"
+            )
     parse_many(r.sentence for r in readings if r.readers)
     for r in readings:
         here = found_in[r.index]
