@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1132,3 +1133,63 @@ def test_a_weekday_follows_the_tense_by_the_week(ledger: Ledger) -> None:
     claims = check_text(ledger, text, date(2023, 4, 3), date(2026, 11, 26)).claims
     effect = next(c for c in claims if c.kind == "effective")
     assert (effect.state, effect.date, effect.verdict) == ("FIN", "2023-04-04", "supported")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "check"),
+    [
+        # the USSR's acts are kept under Russia, the state that continues it
+        (
+            "The INF Treaty was signed by the Soviet Union and the United States in 1987.",
+            date(2019, 7, 4),
+            lambda cs: any(
+                c.state == "SUN" and c.verdict == "supported" and "continues" in c.explanation
+                for c in cs
+            ),
+        ),
+        # a treaty the record lacks, named right there, is not the other one the text names
+        (
+            "Australia and Mexico are signatories to the Artemis Accords and also Parties to "
+            "the Moon Agreement.",
+            date(2023, 5, 7),
+            lambda cs: not [c for c in cs if c.kind == "signature" and c.treaty == "moon"],
+        ),
+        # a dateline "Tokyo (Japan), Oct 24:" names where, not who
+        (
+            "Tokyo (Japan), Oct 24: Jamaica and Nauru have ratified the UN Treaty on the "
+            "Prohibition of Nuclear Weapons.",
+            date(2020, 10, 24),
+            lambda cs: (
+                "JPN" not in {c.state for c in cs}
+                and not [c for c in cs if c.verdict in ("contradicted", "imprecise")]
+            ),
+        ),
+        # a negation of a step back is no contradiction ("could not review its suspension")
+        (
+            "Ryabkov said on Wednesday that Moscow could not review its suspension of the New "
+            "START treaty.",
+            date(2023, 3, 1),
+            lambda cs: not [c for c in cs if c.verdict == "contradicted"],
+        ),
+        # "temporarily withdrew" is a suspension, judged by the suspension
+        (
+            "Russia temporarily withdrew from the CFE Treaty in 2007.",
+            date(2023, 11, 7),
+            lambda cs: any(c.action == "suspension" and c.verdict == "supported" for c in cs),
+        ),
+        # approved by the head of state: no vote of the chamber
+        (
+            "On June 13, the decision of the parliament to leave the Ottawa Convention was "
+            "approved by Estonia's head of state Alar Karis.",
+            date(2025, 6, 29),
+            lambda cs: (
+                not [c for c in cs if c.kind == "parliament_vote" and c.verdict == "imprecise"]
+            ),
+        ),
+    ],
+)
+def test_readings_from_round_three(ledger: Ledger, text: str, published: date, check: Any) -> None:
+    """Misreadings round 3's sealed part showed (each once an accusation of a correct
+    report)."""
+    claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
+    assert check(claims), [(c.kind, c.state, c.treaty, c.verdict, c.explanation) for c in claims]

@@ -131,6 +131,41 @@ class Checker:
         self._fields = _source_fields(ledger)
 
     def check(self, claim: Claim, published: date | None) -> None:
+        continuing = self._continuing(claim)
+        if continuing is None:
+            self._check(claim, published)
+            if claim.verdict in ADVERSE and self._unnamed_step(claim):
+                self._set(claim, "unverifiable", f"the step is not named; {claim.explanation}")
+            return
+        # "the pact signed by the Soviet Union and the United States in 1987": the record
+        # keeps the USSR's acts under Russia, the state that continues it
+        said = claim.state or ""
+        claim.state = continuing
+        self._check(claim, published)
+        claim.state = said
+        claim.explanation += (
+            f" (the record keeps {self.led.states[said].name}'s acts under "
+            f"{self.led.states[continuing].name}, the state that continues it)"
+        )
+
+    @staticmethod
+    def _unnamed_step(claim: Claim) -> bool:
+        """A claim whose step is not named ("the government will formally notify the UN of
+        the decision"): nothing to hold against the record."""
+        return claim.action is None and claim.kind in ("deposit", "effective", "intent")
+
+    def _continuing(self, claim: Claim) -> str | None:
+        """The state that continues a historic one, when the record keeps the pair's acts
+        under it and none under the historic state."""
+        state, treaty = claim.state or "", claim.treaty or ""
+        if state not in self.led.states or self._by_pair.get((state, treaty)):
+            return None
+        for code, st in self.led.states.items():
+            if st.continues == state and self._by_pair.get((code, treaty)):
+                return code
+        return None
+
+    def _check(self, claim: Claim, published: date | None) -> None:
         asof = published or self.today
         if claim.kind in FIGURE_KINDS:
             if claim.kind == "border_length":
@@ -350,13 +385,14 @@ class Checker:
         acts = self._acts(claim, kinds)
         done = [a for a in acts if a.day < begin or (a.day <= end and begin == end)]
         if claim.modality == "negated":
+            # "Moscow could not review its suspension": the negation is often of a step
+            # back (a review, a return), not of the act the record holds: said, not accused
             if done:
                 self._fact_act(claim, done[0])
                 self._set(
                     claim,
-                    "contradicted",
-                    f"{name} had already acted: {done[0].kind.value} on {done[0].date}",
-                    field="modality",
+                    "unverifiable",
+                    f"{name} had acted: {done[0].kind.value} on {done[0].date}",
                 )
             else:
                 self._set(claim, "unverifiable", "the record holds no act either way")

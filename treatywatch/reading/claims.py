@@ -481,15 +481,20 @@ _CHAMBER_BEFORE = re.compile(
 #: A treaty's proper name ("the Bangkok Treaty", "the Protocol to the Southeast Asia Nuclear
 #: Weapon-Free Zone", "the Pelindaba Treaty").
 _TREATY_PROPER = re.compile(
-    r"\b(?:[A-Z][\w-]+\s+){1,6}(?:Treaty|Convention|Protocol|Agreement)\b"
+    r"\b(?:[A-Z][\w-]+\s+){1,6}(?:Treaty|Convention|Protocol|Agreement|Accords?|Charter)\b"
     r"|\b(?:Treaty|Convention|Protocol|Agreement)\s+(?:of|on|to|for)\s+(?:the\s+)?[A-Z][\w-]+"
 )
 
 
-def _unknown_treaty(sentence: str, treaties: list[Mention]) -> bool:
-    """Whether the sentence names a treaty by a proper name that is none of the record's."""
+def _unknown_treaty(
+    sentence: str, treaties: list[Mention], start: int = 0, end: int | None = None
+) -> bool:
+    """Whether the sentence (or its part that begins within [start, end)) names a treaty by
+    a proper name that is none of the record's."""
     known = [(t.start, t.end) for t in treaties]
     for m in _TREATY_PROPER.finditer(sentence):
+        if m.start() < start or (end is not None and m.start() >= end):
+            continue
         if not any(a < m.end() and m.start() < b for a, b in known):
             return True
     return False
@@ -837,6 +842,9 @@ _CHAMBER = re.compile(CHAMBER, re.I)
 #: A wire dateline opening a sentence ("GENEVA, June 30 (Wire) - "): the day of filing.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'’-]{2,40},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+    # "Tokyo (Japan), Oct 24: ..."
+    r"|\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*(?:\([^)]{1,30}\)\s*)?,\s+[A-Z][a-z]{2,8}\.?"
+    r"\s+\d{1,2}\s*:"
 )
 #: A story's filing prefix: a place, bracketed country or agency names, then a dash.
 _WIRE_PREFIX = re.compile(
@@ -1116,7 +1124,7 @@ def _sentence_claims(
         ]
     # A wire prefix ("United Nations (United States) (AFP) - ") names where the story was
     # filed, not who acted.
-    prefix = _WIRE_PREFIX.match(sentence)
+    prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
     if prefix is not None:
         states = [m for m in states if m.start >= prefix.end()]
     anaphora = found_in.anaphora
@@ -1359,10 +1367,14 @@ def _sentence_claims(
             and ctx.treaties_named > 1
             and not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
         )
-        if (
-            real_kind not in FIGURE_KINDS
-            and not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
-            and _unknown_treaty(sentence, treaties)
+        if real_kind not in FIGURE_KINDS and (
+            (
+                not any(claim_treaty in t.codes for t in treaties if t.kind == "treaty")
+                and _unknown_treaty(sentence, treaties)
+            )
+            # "signatories to the Artemis Accords and also Parties to the Moon Agreement":
+            # the treaty right after the words is one the record does not hold
+            or _unknown_treaty(sentence, treaties, start, end + 40)
         ):
             # "China has pledged to sign the Protocol to the Southeast Asia Nuclear Weapon-
             # Free Zone": a treaty the record does not hold, not the text's other treaty
@@ -1386,7 +1398,15 @@ def _sentence_claims(
             if (
                 real_kind in ("effective", "deposit")
                 and (when is None or ctx.index == 0)
-                and _HEADLINE_PRESENT.search(m.group(0))
+                and (
+                    HEADLINE_PRESENT.search(m.group(0))
+                    # "The Philippines is the second country to leave the ICC", two days
+                    # before its exit: the present may tell the decision
+                    or (
+                        (when is None or when.value is None or when.relative)
+                        and PRESENT_COPULA.match(m.group(0))
+                    )
+                )
             ):
                 # "Gambia withdraws from ICC", "Ukraine suspends participation": a
                 # headline's present may report the decision, not the notice or the effect.
@@ -1470,7 +1490,8 @@ _COUNT_SUBJECT = re.compile(
     r"members|governments)\b",
     re.I,
 )
-_HEADLINE_PRESENT = re.compile(
+PRESENT_COPULA = re.compile(r"\s*(?:is|are|becomes)\b", re.I)
+HEADLINE_PRESENT = re.compile(
     r"\b(?:withdraws|quits|leaves|exits|pulls out|ditches|abandons|scraps|drops|suspends|"
     r"denounces|renounces)\b",
     re.I,

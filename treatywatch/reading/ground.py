@@ -175,6 +175,23 @@ def _not_the_subject(state: Any, pred: Any) -> bool:
     return top.dep_ in ("nsubj", "nsubj:pass") and top.head.i == pred.i and top.i != nearest.i
 
 
+_CHAMBER_WORDS = frozenset(
+    {
+        *("parliament", "senate", "duma", "seimas", "saeima", "sejm", "riigikogu"),
+        *("eduskunta", "assembly", "lawmakers", "legislators", "deputies", "mps", "house"),
+        *("legislature", "rada", "majlis", "congress", "council", "chamber"),
+    }
+)
+
+
+def _passive_by_other(pred: Any) -> bool:
+    """ "the decision of the parliament was approved by the head of state": not a vote."""
+    if not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in pred.children):
+        return False
+    agents = [c for c in pred.children if c.dep_ == "obl:agent"]
+    return bool(agents) and not any(t.lower_ in _CHAMBER_WORDS for a in agents for t in a.subtree)
+
+
 def _committee(pred: Any) -> bool:
     """Whether the one voting is a committee ("the Seimas National Security and Defence
     Committee also approved"): a step before the chamber's own vote."""
@@ -279,6 +296,8 @@ def reasons(claim: Claim) -> list[str]:
         found.append("the parse gives the event another, nearer subject")
     if claim.kind == "parliament_vote" and _committee(pred):
         found.append("the vote is a committee's, not the chamber's")
+    if claim.kind == "parliament_vote" and _passive_by_other(pred):
+        found.append("the verb is passive and its agent is no chamber")
     if _disjunction(pred):
         found.append("the event is one of alternatives ('or')")
     if marks & _CONDITIONAL:

@@ -79,11 +79,13 @@ def articles(folder: Path, part: str, cache: Path | None = None) -> list[Article
 
 
 def publication_day(raw: str | None) -> date | None:
-    """The gold's publication date; a page that gives only a month or a year is read as
-    its first day (its claims are then matched at the gold's coarser precision)."""
+    """The gold's publication day; None when the page gives only a month or a year (as the
+    reader would be given it: a first-of-the-month guess would date "the day's news" by a
+    day the report was not written, and accuse it of what happened later that month)."""
     if not raw:
         return None
-    return parse_partial(raw).earliest
+    day = parse_partial(raw)
+    return day.earliest if day.precision == "day" else None
 
 
 def _alts(gold: dict[str, Any], key: str) -> list[Any]:

@@ -685,7 +685,10 @@ def votes(sentence: str, states: Sequence[Mention]) -> list[Vote]:
             continue
         if _negated(tok) or _unsettled(tok) or _conditional(tok):
             continue
-        actors = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+        # (a passive's subject is what was voted on: "the decision of the parliament was
+        # approved by the head of state")
+        actors = [] if passive else [c for c in tok.children if c.dep_ in ("nsubj",)]
         # the agents of a passive, wherever the parse hung the second "by ..." phrase
         agents = [
             t
