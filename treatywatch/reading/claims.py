@@ -54,6 +54,7 @@ KINDS = (
     "border_length",
     "spending_target",
 )
+_GENERIC_TREATIES = re.compile(r"\b(?:conventions|treaties|protocols|agreements|accords)\b", re.I)
 #: Plans and holdings: what a state makes, sends or keeps.
 _HOLDINGS = frozenset({"production_plan", "transfer_plan", "stockpile"})
 #: A treaty's own terms: "prohibits", "bans", "requires", "obliges".
@@ -1237,6 +1238,9 @@ def _sentence_claims(
             back_to_main = last_subordinate and main_subjects and _AND.search(gap)
             subjects = list(main_subjects if back_to_main else last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
+        if _GENERIC_TREATIES.search(sentence, start, min(len(sentence), end + 2)):
+            continue  # "with the signing of conventions prohibiting ...": treaties in
+            # general, no state's act
         if real_kind in _HOLDINGS and _TREATY_DUTY.search(sentence, clause_start, start):
             continue  # "It prohibits the use, production, transfer and stockpiling of ...":
             # what the treaty forbids or requires, no state's plan or holding
