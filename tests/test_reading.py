@@ -1193,3 +1193,49 @@ def test_readings_from_round_three(ledger: Ledger, text: str, published: date, c
     report)."""
     claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
     assert check(claims), [(c.kind, c.state, c.treaty, c.verdict, c.explanation) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "check"),
+    [
+        # another state's membership ratified is no standing of the ratifier
+        (
+            "Turkey has refused to ratify Sweden's membership, demanding tougher measures.",
+            date(2024, 2, 26),
+            lambda cs: not [c for c in cs if c.state == "TUR" and c.kind == "status"],
+        ),
+        # "signed into law Russia's de-ratification of the CTBT" signs no treaty
+        (
+            "President Vladimir Putin on November 2 signed into law Russia's de-ratification "
+            "of the Comprehensive Nuclear Test Ban Treaty.",
+            date(2023, 11, 3),
+            lambda cs: not [c for c in cs if c.kind == "signature"],
+        ),
+        # the next steps listed are no notice given
+        (
+            "The next steps include a confirmation by the president, then Finland sending a "
+            "notice about the matter to the UN Secretary-General, the government said.",
+            date(2025, 6, 19),
+            lambda cs: not [c for c in cs if c.kind == "deposit"],
+        ),
+        # a vote on New START's extension is not the 2023 vote on its suspension
+        (
+            "The Russian parliament on Wednesday ratified President Vladimir Putin's bill on a "
+            "five-year extension of the New START treaty.",
+            date(2021, 1, 28),
+            lambda cs: not [c for c in cs if c.verdict in ("imprecise", "premature")],
+        ),
+        # "would also quit ... but Barrow in December said": December is the saying's
+        (
+            "Gambia and Burundi had said that they would also quit the ICC but Gambia's new "
+            "President Adama Barrow in December said that it would remain in the ICC.",
+            date(2017, 3, 8),
+            lambda cs: not [c for c in cs if c.date == "2016-12" and c.state == "BDI"],
+        ),
+    ],
+)
+def test_readings_from_round_four(ledger: Ledger, text: str, published: date, check: Any) -> None:
+    """Misreadings round 4's sealed part showed (each once an accusation of a correct
+    report)."""
+    claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
+    assert check(claims), [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims]

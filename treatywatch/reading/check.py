@@ -121,6 +121,28 @@ _parsed_date = functools.lru_cache(maxsize=4096)(parse_partial)
 _VOICED = re.compile(r"\b(?:announc\w*|said|says|declar\w*|vow\w*|pledg\w*|told|stated)\b", re.I)
 
 
+#: Words of each step in an event's note.
+_STEP_WORDS = {
+    "withdrawal": (
+        *("withdraw", "denounc", "denunciation", "exit", "leav", "quit"),
+        *("revok", "de-ratif", "deratif", "repeal"),
+    ),
+    "ratification": ("ratif",),
+    "accession": ("acce", "join", "membership"),
+    "suspension": ("suspen",),
+}
+
+
+def _about_another_step(note: str, action: str | None) -> bool:
+    """Whether an event's note names a step, and not the claim's."""
+    low = note.lower()
+    if action not in _STEP_WORDS or not low:
+        return False
+    own = any(w in low for w in _STEP_WORDS[action])
+    other = any(w in low for a, ws in _STEP_WORDS.items() if a != action for w in ws)
+    return other and not own
+
+
 class Checker:
     """Checks claims against one ledger; ``today`` stands in for an unknown publication day."""
 
@@ -480,6 +502,9 @@ class Checker:
             events = [e for e in events if chamber in e.note.lower()] or (
                 [] if chamber in _NAMED_CHAMBERS else events
             )
+        # a vote or law on another step is not this one's ("ratified the bill on New
+        # START's extension" is no vote on its 2023 suspension)
+        events = [e for e in events if not _about_another_step(e.note, claim.action)]
         if claim.modality == "negated":
             done = [e for e in events if e.date.earliest <= asof]
             if done:

@@ -54,6 +54,13 @@ KINDS = (
     "border_length",
     "spending_target",
 )
+#: The membership of another state after a verb of consent ("ratify Sweden's membership").
+_ANOTHERS_MEMBERSHIP = re.compile(
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}?[A-Z][\w-]+['’]s\s+(?:\w+\s+)?"
+    r"(?:membership|accession|bid|entry|application)\b"
+)
+#: Steps still to come, listed ("The next steps ... include").
+_NEXT_STEPS = re.compile(r"\bnext steps?\b|\bsteps? (?:that )?remain\b", re.I)
 _GENERIC_TREATIES = re.compile(r"\b(?:conventions|treaties|protocols|agreements|accords)\b", re.I)
 #: Plans and holdings: what a state makes, sends or keeps.
 _HOLDINGS = frozenset({"production_plan", "transfer_plan", "stockpile"})
@@ -764,7 +771,12 @@ def _votes(
                 date_relative=bool(when and when.relative),
                 evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
                 cue=sentence[vote.cue[0] : vote.cue[1]],
-                uncertain=[] if ranked else [_FROM_EARLIER_TREATY],
+                uncertain=([] if ranked else [_FROM_EARLIER_TREATY])
+                + (
+                    ["a headline's present gives no day of its own"]
+                    if ctx.index == 0 and when is None
+                    else []
+                ),
                 anchors=_anchors(vote.cue[0], vote.cue[1], state, states, when),
             )
         )
@@ -867,7 +879,10 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|told \w+|stated|reported)\s+(?:late\s+|early\s+)?(?:on\s+|in\s+)?$"
 )
 #: A clause break between a trigger and a later date: the date belongs to the next clause.
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|with)\b|;")  # (", with Poland set to")
+_NEW_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|whereas|with)\b|;"  # (", with Poland set to")
+    r"|\s(?:but|whereas)\s"  # ("would also quit the ICC but Barrow in December said")
+)
 #: Words between a date and a later trigger that put the trigger before or after it.
 _OFFSET = re.compile(r"\b(?:after|before|since|ago)\b", re.I)
 #: Words after a trigger that date it by an offset from an earlier date.
@@ -1238,6 +1253,12 @@ def _sentence_claims(
             back_to_main = last_subordinate and main_subjects and _AND.search(gap)
             subjects = list(main_subjects if back_to_main else last_subjects)
         real_kind = {"join_effective": "effective", "never_signed": "signature"}.get(kind, kind)
+        if real_kind in ("status", "deposit", "signature") and _ANOTHERS_MEMBERSHIP.match(
+            sentence, end
+        ):
+            continue  # "Turkey has refused to ratify Sweden's membership": another's accession
+        if real_kind == "deposit" and _NEXT_STEPS.search(sentence, 0, start):
+            continue  # "The next steps include ... Finland sending a notice to the UN"
         if _GENERIC_TREATIES.search(sentence, start, min(len(sentence), end + 2)):
             continue  # "with the signing of conventions prohibiting ...": treaties in
             # general, no state's act
@@ -1400,6 +1421,14 @@ def _sentence_claims(
                 )
             when = own or claim_date
             if (
+                real_kind == "parliament_vote"
+                and when is None
+                and ctx.index == 0
+                and _PRESENT_VERB.search(m.group(0))
+            ):
+                # "Finnish Parliament supports withdrawal", a headline: the day is the page's
+                doubts.append("a headline's present gives no day of its own")
+            if (
                 real_kind in ("effective", "deposit")
                 and (when is None or ctx.index == 0)
                 and (
@@ -1493,6 +1522,9 @@ _COUNT_SUBJECT = re.compile(
     r"(?:\w+\s+)?(?:states?|countries|nations|state parties|states parties|signatories|"
     r"members|governments)\b",
     re.I,
+)
+_PRESENT_VERB = re.compile(
+    r"\b(?:supports|backs|approves|votes|passes|ratifies|adopts|endorses)\b", re.I
 )
 PRESENT_COPULA = re.compile(r"\s*(?:is|are|becomes)\b", re.I)
 HEADLINE_PRESENT = re.compile(

@@ -791,6 +791,9 @@ def consents(sentence: str, states: Sequence[Mention]) -> list[Consent]:
             continue
         if _negated(tok) or _unsettled(tok) or _conditional(tok):
             continue
+        following = doc[tok.i + 1 : tok.i + 3].text.lower()
+        if following.startswith("into law") or following.startswith("a law"):
+            continue  # "signed into law Russia's de-ratification": a law, not the treaty
         objects = [c for c in tok.children if c.dep_ == "obj"]
         if tok.dep_ == "acl":  # "a directive signed by President Putin": what was signed
             objects = [tok.head]
@@ -841,10 +844,14 @@ def consents(sentence: str, states: Sequence[Mention]) -> list[Consent]:
 
 
 def _is_treaty(tok: Any) -> bool:
-    """Whether a noun phrase names a treaty by its words ("the Comprehensive Nuclear-Test-Ban
-    Treaty", "the TPNW")."""
-    words = {t.lower_ for t in tok.subtree}
-    return bool(words & _TREATY_WORDS) or tok.text.isupper()
+    """Whether a noun phrase is a treaty: its head a treaty word ("the Comprehensive
+    Nuclear-Test-Ban Treaty") or an acronym ("the TPNW"), or a name whose words end in one
+    ("the Ottawa Convention"); not "Russia's de-ratification of the CTBT", which only
+    contains one."""
+    if tok.lower_ in _TREATY_WORDS or tok.text.isupper():
+        return True
+    flat = [c for c in tok.children if c.dep_ in ("compound", "flat", "amod")]
+    return tok.text[:1].isupper() and any(c.lower_ in _TREATY_WORDS for c in flat)
 
 
 def worth_parsing_any(low: str, states: Sequence[Mention], treaties: Sequence[Mention]) -> bool:
