@@ -1239,3 +1239,18 @@ def test_readings_from_round_four(ledger: Ledger, text: str, published: date, ch
     report)."""
     claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
     assert check(claims), [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims]
+
+
+def test_a_table_of_defence_spending(ledger: Ledger) -> None:
+    """A header "... for 2024, as a percentage of their GDP:" and rows "Poland: 4.12": each
+    row a state's figure for the year; a line after the table is no row."""
+    text = (
+        "Here are the Nato countries' defence expenditures for 2024, as a percentage of "
+        "their GDP:\nPoland: 4.12\nEstonia: 3.43\nUnited Kingdom: 2.33\nNote: Member number 3"
+    )
+    claims = check_text(ledger, text, date(2024, 6, 17), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.value, c.date) for c in claims] == [
+        ("spending_target", "POL", 4.12, "2024"),
+        ("spending_target", "EST", 3.43, "2024"),
+        ("spending_target", "GBR", 2.33, "2024"),
+    ]

@@ -274,6 +274,7 @@ def extract(
     # Pass 1: the trigger patterns, sentence by sentence, with the discourse carried along.
     # What each sentence's structure readers need from the discourse is kept with it.
     readings: list[_Reading] = []
+    table: str | None = None  # the year of a table of defence spending being read
     for index, (s_start, s_end) in enumerate(spans):
         sentence = text[s_start:s_end]
         cut = bisect.bisect_left(passed[index], len(FOLDED), key=_index_of)
@@ -299,6 +300,9 @@ def extract(
                 sentence, s_start, published, gaz, ctx, found_in[index], screened
             )
         ]
+        table = _spending_table(parts[index], table)
+        if table is not None and not made:
+            made = _spending_row(sentence, s_start, found_in[index].states, table)
         readers = _readers(parts[index], found_in[index], made)
         readings.append(_Reading(sentence, s_start, index, made, view, readers))
     # Pass 2: the sentences where the parse can add what the patterns missed, parsed in one
@@ -351,6 +355,52 @@ def extract(
             if r.index == 0 and not r.sentence.rstrip().endswith((".", "!", "?", '"', "”")):
                 headline.add(id(claim))
     return out
+
+
+#: A table's header: "defence expenditures for 2024, as a percentage of their GDP:".
+_TABLE_HEAD = re.compile(
+    r"\b((?:19|20)\d\d)\b[^.]{0,80}\b(?:percentage|per ?cent|%)\s+of\s+(?:\w+\s+){0,2}?"
+    r"(?:gdp|gross domestic product)[^.]{0,20}:\s*$"
+    r"|\b(?:percentage|per ?cent|%)\s+of\s+(?:\w+\s+){0,2}?(?:gdp|gross domestic product)"
+    r"[^.]{0,40}\b((?:19|20)\d\d)\b[^.]{0,20}:\s*$"
+)
+#: A row of such a table: "Poland: 4.12".
+_TABLE_ROW = re.compile(r"\s*([A-Z][\w .'’-]{1,40}?)\s*:\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*%?\s*$")
+
+
+def _spending_table(low: str, year: str | None) -> str | None:
+    """The year of the spending table a sentence opens or continues (None: no table)."""
+    head = _TABLE_HEAD.search(low)
+    if head is not None:
+        return head.group(1) or head.group(2)
+    return year if _TABLE_ROW.match(low.title()) else None
+
+
+def _spending_row(sentence: str, offset: int, states: list[Mention], year: str) -> list[Claim]:
+    """A row of a table of defence spending as a share of GDP: the state's figure for the
+    table's year ("Here are the NATO countries' defence expenditures for 2024, as a
+    percentage of their GDP:" then "Poland: 4.12")."""
+    row = _TABLE_ROW.match(sentence)
+    if row is None:
+        return []
+    named = [m for m in states if m.start < row.end(1)]
+    if len(named) != 1 or len(named[0].codes) != 1:
+        return []
+    value = parse_number(row.group(2).replace(",", "."))
+    return [
+        Claim(
+            kind="spending_target",
+            action=None,
+            state=named[0].codes[0],
+            treaty=None,
+            date=year,
+            value=value,
+            unit="percent",
+            evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+            cue=sentence.strip(),
+            anchors={"cue": (0, len(sentence)), "state": (named[0].start, named[0].end)},
+        )
+    ]
 
 
 @dataclass
