@@ -53,7 +53,7 @@ def test_a_hostile_megabyte_is_read_in_bounded_time(ledger: Ledger) -> None:
 def test_the_parse_is_asked_about_a_bounded_number_of_sentences(ledger: Ledger) -> None:
     """A megabyte of sentences the word patterns miss but the parse could read would make
     the parser the cost of reading; it reads up to MAX_PARSED of them and says so."""
-    from treatywatch.reading.claims import MAX_PARSED
+    from treatywatch.reading.extract import MAX_PARSED
 
     unit = "Hungary, a founding member of the ICC, said on Monday it was withdrawing from it. "
     text = unit * (1_000_000 // len(unit))

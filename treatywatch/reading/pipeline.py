@@ -12,7 +12,8 @@ from treatywatch.ledger import Ledger
 from treatywatch.model import ActKind
 from treatywatch.reading import ground
 from treatywatch.reading.check import ADVERSE, Checker, _acts_by_pair
-from treatywatch.reading.claims import HEADLINE_PRESENT, PRESENT_COPULA, Claim, extract
+from treatywatch.reading.claims import HEADLINE_PRESENT, PRESENT_COPULA, Claim
+from treatywatch.reading.extract import extract
 from treatywatch.reading.gazetteer import Gazetteer
 from treatywatch.reading.parse import parse_many
 from treatywatch.reading.screen import required
