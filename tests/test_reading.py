@@ -1254,3 +1254,40 @@ def test_a_table_of_defence_spending(ledger: Ledger) -> None:
         ("spending_target", "EST", 3.43, "2024"),
         ("spending_target", "GBR", 2.33, "2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "check"),
+    [
+        # the writer's adjective names the state of a chamber misnamed ("the Latvian Sejm")
+        (
+            "On April 16, the Latvian Sejm passed a law in the final reading on the country's "
+            "withdrawal from the Ottawa Convention.",
+            date(2025, 4, 24),
+            lambda cs: (
+                [(c.state, c.verdict) for c in cs if c.kind == "parliament_vote"]
+                == [("LVA", "supported")]
+            ),
+        ),
+        # "respectively" pairs the dates with the later verb's states, not the notice's
+        (
+            "Gambia and South Africa had notified the secretary general of their withdrawal "
+            "from the Rome Statute but reversed their decision in February 2017 and March "
+            "2017, respectively.",
+            date(2018, 3, 15),
+            lambda cs: not [c for c in cs if c.verdict in ("imprecise", "contradicted")],
+        ),
+        # joining an alliance is signed too: no accusation of a signature it lacks
+        (
+            "Swedish Prime Minister Ulf Kristersson signed a document on Sweden's accession to "
+            "NATO for further transmission to the US government.",
+            date(2024, 3, 7),
+            lambda cs: not [c for c in cs if c.verdict in ("imprecise", "contradicted")],
+        ),
+    ],
+)
+def test_readings_from_round_five(ledger: Ledger, text: str, published: date, check: Any) -> None:
+    """Misreadings round 5's sealed part showed (each once an accusation of a correct
+    report)."""
+    claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
+    assert check(claims), [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims]

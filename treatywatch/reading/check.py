@@ -1095,11 +1095,21 @@ class Checker:
             return
         if not sigs:
             consent = self._acts(claim, CONSENT)
-            if consent:
+            if consent and claim.treaty in ALLIANCES:
+                # "Kristersson signed a document on Sweden's accession to NATO": joining an
+                # alliance is signed too, though the treaty has no signature clause for it
                 self._fact_act(claim, consent[0])
                 self._set(
                     claim,
-                    "contradicted",
+                    "unverifiable",
+                    f"{name} joined by {consent[0].kind.value} on {consent[0].date}",
+                )
+            elif consent:
+                # the state did consent, not by signing: the step is named wrongly
+                self._fact_act(claim, consent[0])
+                self._set(
+                    claim,
+                    "imprecise",
                     f"{name} never signed; it joined by "
                     f"{consent[0].kind.value} on {consent[0].date}",
                     field="kind",

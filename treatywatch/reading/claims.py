@@ -998,6 +998,9 @@ def respectively(
     after = [d for d in dates if start <= d.start < word.start()]
     if len(after) != len(subjects):
         return {}
+    if _NEW_CLAUSE.search(sentence, start, after[0].start):
+        return {}  # "had notified ... but reversed their decision in February and March,
+        # respectively": the dates are the later verb's
     return dict(zip(subjects, after, strict=True))
 
 

@@ -567,8 +567,10 @@ def _votes(
         own = [code for name, code in PARLIAMENTS.items() if name in chamber]
         by_name = [code for name, code in PARLIAMENTS.items() if name in words]
         codes = (
-            own[:1]
-            or vote.states[:1]
+            # a state named in the chamber's phrase wins over the chamber's own name ("the
+            # Latvian Sejm": the writer's slip for the Saeima, not Poland's vote)
+            vote.states[:1]
+            or own[:1]
             or (in_sentence if len(in_sentence) == 1 else [])
             or by_name[:1]
             or (list(ctx.subjects) if len(ctx.subjects) == 1 and not in_sentence else [])

@@ -118,6 +118,15 @@ GOVERNMENT_NOUNS = (
     "army",
     "armed forces",
     "military",
+    # a chamber by its own name, called by the writer's adjective ("the Latvian Sejm")
+    "Sejm",
+    "Seimas",
+    "Saeima",
+    "Riigikogu",
+    "Duma",
+    "Rada",
+    "Senate",
+    "National Assembly",
     # a state's arms makers stand for it in plans to produce or supply ("Lithuanian firms")
     "firms",
     "companies",

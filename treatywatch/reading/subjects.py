@@ -200,7 +200,11 @@ def subjects_of(
             if (found := rx.search(m.group(0))) is not None
         )
         parliaments = list(dict.fromkeys(code for _, code in named))
-        if len(parliaments) > 1 or (parliaments and parliaments[0] not in codes):
+        # (a state the text names for the chamber wins over the chamber's own name: "the
+        # Latvian Sejm" is the writer's slip for the Saeima, not Poland's vote)
+        if (len(parliaments) > 1 or (parliaments and parliaments[0] not in codes)) and not (
+            codes and not set(codes) & set(parliaments)
+        ):
             codes = parliaments
     if not codes:
         # ("had left it, and suspended ...": the "it" right after a verb is its object.)
