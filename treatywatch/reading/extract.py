@@ -262,6 +262,58 @@ def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
     return out
 
 
+def _parse_date(
+    sentence: str,
+    dates: list[DateMention],
+    holds: tuple[int, ...],
+    cue: tuple[int, int],
+    kind: str,
+    states: list[Mention],
+    published: date | None,
+) -> tuple[list[DateMention], DateMention | None]:
+    """The dates the parse hangs on a reading's words, and the reading's date: the first of
+    those, else the one a pattern's claim would take; a guessed year follows the tense."""
+    attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), holds)]
+    chosen = attached[0] if attached else _date_for(dates, cue[0], cue[1], kind, sentence, states)
+    return attached, tensed(chosen, sentence, published)
+
+
+def _parsed_claim(
+    kind: str,
+    action: str | None,
+    state: str,
+    treaty: str | None,
+    day: str | None,
+    when: DateMention | None,
+    where: tuple[str, int, tuple[int, int], list[Mention]],
+    doubts: list[str],
+    *,
+    relative: bool = False,
+    words: tuple[int, int] | None = None,
+    modality: str = "asserted",
+) -> Claim:
+    """A claim read from the parse, in the form a pattern's takes: ``where`` is the
+    sentence, its offset, the words that made the claim and the sentence's states;
+    ``relative``: dated by publication as a state of affairs or an intention is; ``words``:
+    the claim's words when they run past its cue ("announced ... to withdraw")."""
+    sentence, offset, cue, states = where
+    shown = words or cue
+    return Claim(
+        kind=kind,
+        action=action,
+        state=state,
+        treaty=treaty,
+        modality=modality,
+        date=day,
+        date_assumed=when is None,
+        date_relative=bool(when and when.relative) or relative,
+        evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
+        cue=sentence[shown[0] : shown[1]],
+        uncertain=list(doubts),
+        anchors=_anchors(cue[0], cue[1], state, states, when),
+    )
+
+
 def _intentions(
     sentence: str,
     offset: int,
@@ -290,32 +342,22 @@ def _intentions(
         if found.action == "accession" and pick is None and treaty not in ALLIANCES:
             continue  # "joined them": no treaty named to join
         doubts: list[str] = [] if pick is not None else [_FROM_EARLIER_TREATY]
-        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
-        when = tensed(
-            attached[0]
-            if attached
-            else _date_for(dates, found.cue[0], found.cue[1], "intent", sentence, states),
-            sentence,
-            published,
-        )
+        _, when = _parse_date(sentence, dates, found.holds, found.cue, "intent", states, published)
         for state in found.states:
             if (state, treaty, found.action) in read:
                 continue
             out.append(
-                Claim(
-                    kind="intent",
-                    action=found.action,
-                    state=state,
-                    treaty=treaty,
-                    date=_claim_day(when, "intent", published),
-                    date_assumed=when is None,
-                    date_relative=bool(when and when.relative) or when is None,
-                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
-                    cue=sentence[found.cue[0] : found.event[1]]
-                    if found.cue[0] < found.event[0]
-                    else sentence[found.cue[0] : found.cue[1]],
-                    uncertain=doubts,
-                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                _parsed_claim(
+                    "intent",
+                    found.action,
+                    state,
+                    treaty,
+                    _claim_day(when, "intent", published),
+                    when,
+                    (sentence, offset, found.cue, states),
+                    doubts,
+                    relative=when is None,
+                    words=(found.cue[0], found.event[1]) if found.cue[0] < found.event[0] else None,
                 )
             )
     return out
@@ -452,13 +494,8 @@ def _instruments(
     read = {(c.state, c.treaty) for c in made if c.kind == "deposit"}
     out: list[Claim] = []
     for found in structure.instruments(sentence, states):
-        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
-        when = tensed(
-            attached[0]
-            if attached
-            else _date_for(dates, found.cue[0], found.cue[1], "deposit", sentence, states),
-            sentence,
-            published,
+        attached, when = _parse_date(
+            sentence, dates, found.holds, found.cue, "deposit", states, published
         )
         news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
         for state in found.states:
@@ -466,18 +503,15 @@ def _instruments(
                 _redate(made, "deposit", state, treaty, attached, when, published)
                 continue
             out.append(
-                Claim(
-                    kind="deposit",
-                    action=found.action,
-                    state=state,
-                    treaty=treaty,
-                    date=_claim_day(when, "deposit", published, news),
-                    date_assumed=when is None,
-                    date_relative=bool(when and when.relative),
-                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
-                    cue=sentence[found.cue[0] : found.cue[1]],
-                    uncertain=[] if ranked else [_FROM_EARLIER_TREATY],
-                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                _parsed_claim(
+                    "deposit",
+                    found.action,
+                    state,
+                    treaty,
+                    _claim_day(when, "deposit", published, news),
+                    when,
+                    (sentence, offset, found.cue, states),
+                    [] if ranked else [_FROM_EARLIER_TREATY],
                 )
             )
             read.add((state, treaty))
@@ -507,13 +541,8 @@ def _consents(
         if treaty is None or treaty in ALLIANCES:
             continue
         doubts = [] if ranked else [_FROM_EARLIER_TREATY]
-        attached = [d for d in dates if structure.dated_by(sentence, (d.start, d.end), found.holds)]
-        when = tensed(
-            attached[0]
-            if attached
-            else _date_for(dates, found.cue[0], found.cue[1], found.kind, sentence, states),
-            sentence,
-            published,
+        attached, when = _parse_date(
+            sentence, dates, found.holds, found.cue, found.kind, states, published
         )
         news = ctx.index <= 1 or _PERFECT.search(sentence) is not None
         for state in found.states:
@@ -521,18 +550,15 @@ def _consents(
                 _redate(made, found.kind, state, treaty, attached, when, published)
                 continue
             out.append(
-                Claim(
-                    kind=found.kind,
-                    action=found.action,
-                    state=state,
-                    treaty=treaty,
-                    date=_claim_day(when, found.kind, published, news),
-                    date_assumed=when is None,
-                    date_relative=bool(when and when.relative),
-                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
-                    cue=sentence[found.cue[0] : found.cue[1]],
-                    uncertain=list(doubts),
-                    anchors=_anchors(found.cue[0], found.cue[1], state, states, when),
+                _parsed_claim(
+                    found.kind,
+                    found.action,
+                    state,
+                    treaty,
+                    _claim_day(when, found.kind, published, news),
+                    when,
+                    (sentence, offset, found.cue, states),
+                    doubts,
                 )
             )
             read.add((found.kind, state, treaty))
@@ -593,23 +619,20 @@ def _votes(
         if (state, treaty, day) in read or (when is None and (state, treaty) in voted):
             continue
         out.append(
-            Claim(
-                kind="parliament_vote",
-                action=vote.action,
-                state=state,
-                treaty=treaty,
-                date=day,
-                date_assumed=when is None,
-                date_relative=bool(when and when.relative),
-                evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
-                cue=sentence[vote.cue[0] : vote.cue[1]],
-                uncertain=([] if ranked else [_FROM_EARLIER_TREATY])
+            _parsed_claim(
+                "parliament_vote",
+                vote.action,
+                state,
+                treaty,
+                day,
+                when,
+                (sentence, offset, vote.cue, states),
+                ([] if ranked else [_FROM_EARLIER_TREATY])
                 + (
                     ["a headline's present gives no day of its own"]
                     if ctx.index == 0 and when is None
                     else []
                 ),
-                anchors=_anchors(vote.cue[0], vote.cue[1], state, states, when),
             )
         )
         read.add((state, treaty, day))
@@ -650,19 +673,17 @@ def _standings(
             if (state, treaty) in read:
                 continue
             out.append(
-                Claim(
-                    kind="status",
-                    action=found.action,
-                    state=state,
-                    treaty=treaty,
+                _parsed_claim(
+                    "status",
+                    found.action,
+                    state,
+                    treaty,
+                    _claim_day(None, "status", published),
+                    None,
+                    (sentence, offset, found.cue, states),
+                    doubts,
+                    relative=True,
                     modality="negated" if found.action == "never_party" else "asserted",
-                    date=_claim_day(None, "status", published),
-                    date_assumed=True,
-                    date_relative=True,
-                    evidence={"start": offset, "end": offset + len(sentence), "text": sentence},
-                    cue=sentence[found.cue[0] : found.cue[1]],
-                    uncertain=doubts,
-                    anchors=_anchors(found.cue[0], found.cue[1], state, states, None),
                 )
             )
     return out
