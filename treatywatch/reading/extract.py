@@ -314,6 +314,20 @@ def _parsed_claim(
     )
 
 
+def _ranked_treaties(found_in: _Found, span: tuple[int, int] | None = None) -> list[Mention]:
+    """The treaties a parse reading may be about, best first: those named inside its own
+    phrase (``span``), else the sentence's treaties (an alliance last: "NATO member Poland"
+    describes)."""
+    named = [t for t in found_in.treaties if t.kind == "treaty"]
+    inner = [t for t in named if span and span[0] <= t.start < span[1]]
+    return inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
+
+
+def _doubts_of(ranked: list[Mention]) -> list[str]:
+    """A reading whose treaty the sentence does not name may not accuse."""
+    return [] if ranked else [_FROM_EARLIER_TREATY]
+
+
 def _intentions(
     sentence: str,
     offset: int,
@@ -485,8 +499,7 @@ def _instruments(
     """The instruments deposited that the sentence's parse shows (``structure.py``) and its
     trigger patterns did not read."""
     states = _actors(sentence, found_in)
-    named = [t for t in found_in.treaties if t.kind == "treaty"]
-    ranked = [t for t in named if t.codes[0] not in ALLIANCES] or named
+    ranked = _ranked_treaties(found_in)
     treaty = ranked[0].codes[0] if ranked else ctx.treaty
     if treaty is None:
         return []
@@ -511,7 +524,7 @@ def _instruments(
                     _claim_day(when, "deposit", published, news),
                     when,
                     (sentence, offset, found.cue, states),
-                    [] if ranked else [_FROM_EARLIER_TREATY],
+                    _doubts_of(ranked),
                 )
             )
             read.add((state, treaty))
@@ -529,18 +542,16 @@ def _consents(
     """The signatures and instruments the sentence's parse shows (``structure.py``) that
     its trigger patterns did not read, dated as a trigger's would be."""
     states = _actors(sentence, found_in)
-    named = [t for t in found_in.treaties if t.kind == "treaty"]
     dates = [d for d in find_dates(sentence, published) if not _treaty_year(sentence, d)]
     read = {(c.kind, c.state, c.treaty) for c in made}
     out: list[Claim] = []
     for found in structure.consents(sentence, states):
         span = found.treaty_span
-        inner = [t for t in named if span and span[0] <= t.start < span[1]]
-        ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
+        ranked = _ranked_treaties(found_in, span)
         treaty = ranked[0].codes[0] if ranked else ctx.treaty
         if treaty is None or treaty in ALLIANCES:
             continue
-        doubts = [] if ranked else [_FROM_EARLIER_TREATY]
+        doubts = _doubts_of(ranked)
         attached, when = _parse_date(
             sentence, dates, found.holds, found.cue, found.kind, states, published
         )
@@ -577,8 +588,7 @@ def _votes(
     patterns did not read: each chamber's state (its own name, a state in its phrase, the
     one state the sentence names), and each its date."""
     states = _actors(sentence, found_in)
-    named = [t for t in found_in.treaties if t.kind == "treaty"]
-    ranked = [t for t in named if t.codes[0] not in ALLIANCES] or named
+    ranked = _ranked_treaties(found_in)
     treaty = ranked[0].codes[0] if ranked else ctx.treaty
     if treaty is None:
         return []
@@ -627,7 +637,7 @@ def _votes(
                 day,
                 when,
                 (sentence, offset, vote.cue, states),
-                ([] if ranked else [_FROM_EARLIER_TREATY])
+                _doubts_of(ranked)
                 + (
                     ["a headline's present gives no day of its own"]
                     if ctx.index == 0 and when is None
@@ -662,13 +672,13 @@ def _standings(
     for found in structure.standings(sentence, states, found_in.treaties):
         span = found.treaty_span
         inner = [t for t in named if span and span[0] <= t.start < span[1]]
-        ranked = inner or [t for t in named if t.codes[0] not in ALLIANCES] or named
+        ranked = _ranked_treaties(found_in, span)
         # "party to the CCW and its Amended Protocol II ..., and Protocol V": each treaty
         # of the phrase; else the one the sentence or the text names
         chosen = list(dict.fromkeys(t.codes[0] for t in inner)) or (
             [ranked[0].codes[0]] if ranked else [ctx.treaty] if ctx.treaty else []
         )
-        doubts: list[str] = [] if ranked else [_FROM_EARLIER_TREATY]
+        doubts = _doubts_of(ranked)
         for state, treaty in ((s, t) for t in chosen for s in found.states):
             if (state, treaty) in read:
                 continue
