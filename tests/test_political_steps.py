@@ -34,9 +34,13 @@ def test_the_federation_council_denounced_the_cfe_on_24_may(ledger: Ledger) -> N
         "denouncing the Treaty on Conventional Armed Forces in Europe."
     )
     assert _votes(ledger, same_day, date(2023, 5, 24)) == [("2023-05-24", "supported")]
-    # ... while the reprint that says 25 May is a day off.
-    reprint = "The Federation Council approved the denunciation of the CFE Treaty on May 25."
+    # ... while the reprint that says 25 May is a day off, and so it is with the year written;
+    # without it the year is inferred, and accusations on inferred dates were too often
+    # wrong on unseen reports (accuse.py): the day off is said, not held against the report.
+    reprint = "The Federation Council approved the denunciation of the CFE Treaty on May 25, 2023."
     assert _votes(ledger, reprint, date(2023, 5, 30)) == [("2023-05-25", "imprecise")]
+    yearless = reprint.replace(", 2023", "")
+    assert _votes(ledger, yearless, date(2023, 5, 30)) == [("2023-05-25", "unverifiable")]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import Any
 
 from treatywatch.ledger import Ledger
 from treatywatch.model import ActKind
-from treatywatch.reading import ground
+from treatywatch.reading import accuse, ground
 from treatywatch.reading.check import ADVERSE, Checker, _acts_by_pair
 from treatywatch.reading.claims import HEADLINE_PRESENT, PRESENT_COPULA, Claim
 from treatywatch.reading.extract import extract
@@ -202,6 +202,11 @@ def check_text(
                 # the ICC after Burundi withdrew in 2017", two days before its exit): the
                 # present may tell the decision, not the step
                 doubts.append("a verb in the present may report the decision, not the step")
+        withheld = accuse.doubt(claim) if claim.verdict in ADVERSE and not doubts else None
+        if withheld:
+            # the reading is certain, but the accusation is of a class that was too often
+            # wrong on unseen reports (accuse.py)
+            doubts.append(withheld)
         if doubts:
             checker.withhold(claim, doubts)
     return report
