@@ -1298,3 +1298,37 @@ def test_readings_from_round_five(ledger: Ledger, text: str, published: date, ch
     report)."""
     claims = check_text(ledger, text, published, date(2026, 11, 26)).claims
     assert check(claims), [(c.kind, c.state, c.treaty, c.date, c.verdict) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "have signed but not ratified": each signer a signatory and not a party
+        (
+            "The US, China and Iran have signed but not ratified the CTBT.",
+            {("signature", s) for s in ("USA", "CHN", "IRN")}
+            | {("status", s) for s in ("USA", "CHN", "IRN")},
+        ),
+        # "holdouts ... include": the states listed after are not parties
+        (
+            "Other holdouts to the CTBT include China, India and Pakistan.",
+            {("status", s) for s in ("CHN", "IND", "PAK")},
+        ),
+        # "the only nations yet to ratify": the states before
+        (
+            "Papua New Guinea and Tonga are the only Pacific nations yet to ratify the CTBT.",
+            {("status", s) for s in ("PNG", "TON")},
+        ),
+        # "which is also not a state party": an adverb inside the negation
+        (
+            "Myanmar, which is also not a state party to the ICC, has decried it.",
+            {("status", "MMR")},
+        ),
+    ],
+)
+def test_readings_from_round_6_lists_of_states_outside(
+    ledger: Ledger, text: str, expected: set[tuple[str, str]]
+) -> None:
+    claims = check_text(ledger, text, date(2023, 8, 29), date(2026, 11, 26)).claims
+    assert {(c.kind, c.state) for c in claims} == expected
+    assert all(c.action == "not_party" for c in claims if c.kind == "status")

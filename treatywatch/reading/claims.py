@@ -467,7 +467,8 @@ _NEVER_PARTY = re.compile(
     r"never|non-signator|\bneither\b|\bnor\b|\brefused\b|\bshunned\b|\bboycotted\b"
 )
 _NOT_PARTY = re.compile(
-    r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to)\b"
+    r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to|"
+    r"holdouts?)\b"
 )
 _QUOTE_MARK = re.compile(r"[“\"”]")
 

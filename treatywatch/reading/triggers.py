@@ -361,7 +361,7 @@ _SPECS: list[tuple[str, str]] = [
         "signature",
         r"\b(?:was|were) among the (?:first|original|\d+) (?:states |countries )?to sign\b",
     ),
-    ("signature", r"\bhas signed but\b"),
+    ("signature", r"\b(?:has|have|had) signed but\b"),
     # A list after a colon: "Signed on 20th September: Algeria, Austria, ..."
     ("signature", r"^\s*(?:signed|signatures?)\s+(?:on|in)\s+[^:.;]{3,30}:"),
     ("deposit", r"^\s*(?:ratified|ratifications?|acceded|accessions?)\s+(?:on|in)\s+[^:.;]{3,30}:"),
@@ -388,7 +388,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "status",
-        r"\b(?:is not|are not|isn't|aren't|was not|were not|has not joined|have not joined|"
+        r"\b(?:is (?:also |still )?not|are (?:also |still )?not|isn't|aren't|was not|were not|"
+        r"has not joined|have not joined|"
         r"is not yet|are not yet|remains? outside|stayed outside|stays? outside)\b"
         + _w(20)
         + r"\b(?:a |an )?(?:state )?(?:part(?:y|ies)|members?|signator(?:y|ies)|the treaty|"
@@ -424,12 +425,16 @@ _SPECS: list[tuple[str, str]] = [
         "status",
         r"\b(?:states|countries|nations|governments)\s+(?:that|which|who)\s+(?:have\s+|had\s+)?"
         r"(?:never\s+\w+|not\s+(?:yet\s+)?\w+|shunned|rejected|refused\s+to\s+\w+|stayed\s+out\s+of|"
-        r"boycotted)\b[^.;:]{0,60}?\b(?:are|include|includes|included)\b",
+        r"boycotted)\b[^.;:]{0,60}?\b(?:are|include|includes|included)\b|"
+        # "Other holdouts to the treaty include China, India, ..."
+        r"\bholdouts?\b[^.;:]{0,40}?\b(?:are|include|includes|included)\b",
     ),
     # "have yet to accede to it", "are yet to be members", "has yet to ratify": not a party.
     (
         "status",
-        r"\b(?:has|have|is|are)\s+yet\s+to\s+(?:accede|ratify|join|sign|become|be)\b",
+        r"\b(?:has|have|is|are)\s+yet\s+to\s+(?:accede|ratify|join|sign|become|be)\b|"
+        # "the only Pacific nations yet to ratify the treaty"
+        r"\b(?:states|countries|nations|members)\s+yet\s+to\s+(?:accede|ratify|join|sign)\b",
     ),
     # "Major countries that are not members of the ICC include the United States, ...".
     (
