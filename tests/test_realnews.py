@@ -11,6 +11,7 @@ import pytest
 
 from treatywatch.ledger import Ledger
 from treatywatch.reading.claims import Claim
+from treatywatch.reading.evaluate import pair
 from treatywatch.reading.realnews import articles, fits, score
 
 GOLD = {
@@ -160,3 +161,29 @@ def test_a_negated_consent_may_be_read_as_the_negated_event() -> None:
     assert fits(gold, negated)
     assert not fits(gold, Claim("deposit", "ratification", "USA", "ctbt"))
     assert not fits(gold, Claim("deposit", "ratification", "CHN", "ctbt", modality="negated"))
+
+
+def test_each_gold_claim_gets_a_prediction_when_one_can_be_had() -> None:
+    """A gold claim that allows another kind must not take the prediction another gold
+    claim needs: a maximum matching, not the first fit (both would count as errors)."""
+    effective = {
+        "kind": "effective",
+        "state": "PHL",
+        "treaty": "att",
+        "action": None,
+        "date": "2022-03-24",
+        "alternatives": {"kind": ["deposit"]},
+    }
+    deposit = {
+        "kind": "deposit",
+        "state": "PHL",
+        "treaty": "att",
+        "action": None,
+        "date": "2022-03-24",
+    }
+    preds = [
+        Claim("deposit", "ratification", "PHL", "att", date="2022-03-24"),
+        Claim("effective", "ratification", "PHL", "att", date="2022-03-24"),
+    ]
+    assert pair([effective, deposit], preds, fits) == {0: 1, 1: 0}
+    assert pair([effective, deposit], preds[:1], fits) == {0: 0}

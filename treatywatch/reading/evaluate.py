@@ -11,6 +11,7 @@ import hashlib
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,32 @@ def negated_consent(gold: dict[str, Any], pred: Claim) -> bool:
         and gold.get("modality") == "negated"
         and gold.get("action") not in ("withdrawal", "suspension")
     )
+
+
+def pair(
+    golds: list[dict[str, Any]], preds: list[Claim], fit: Callable[[dict[str, Any], Claim], bool]
+) -> dict[int, int]:
+    """A maximum matching of gold claims to predictions (gold index -> prediction index),
+    each used once. Taking the first fitting prediction for each gold in turn is not enough:
+    a gold "effective" claim that allows "deposit" may take the deposit another gold claim
+    needs, and both would count as errors. Augmenting paths (Kuhn) find the largest set;
+    each gold tries the predictions in text order, so ties keep the reader's order."""
+    fits = [[j for j, p in enumerate(preds) if fit(g, p)] for g in golds]
+    owner: dict[int, int] = {}  # prediction index -> gold index
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or place(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(golds)):
+        place(i, set())
+    return {i: j for j, i in owner.items()}
 
 
 def _matches(gold: dict[str, Any], pred: Claim) -> bool:

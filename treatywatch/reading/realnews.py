@@ -28,7 +28,7 @@ from typing import Any
 from treatywatch.dates import parse_partial
 from treatywatch.ledger import Ledger
 from treatywatch.reading.claims import FIGURE_KINDS, KINDS, Claim
-from treatywatch.reading.evaluate import EVAL_TODAY, Score, negated_consent
+from treatywatch.reading.evaluate import EVAL_TODAY, Score, negated_consent, pair
 from treatywatch.reading.pipeline import check_text
 
 ADVERSE = frozenset({"contradicted", "premature", "imprecise"})
@@ -185,16 +185,11 @@ def score(reports: Iterable[Article], ledger: Ledger) -> RealScore:
         if art.gold.get("hard_negative"):
             result.hard_negatives += 1
             result.hard_negative_events += sum(p.kind in EVENT_KINDS for p in predicted)
-        left = list(predicted)
-        pairs: list[tuple[dict[str, Any], Claim]] = []
-        unmatched: list[dict[str, Any]] = []
-        for g in required:
-            hit = next((p for p in left if fits(g, p)), None)
-            if hit is None:
-                unmatched.append(g)
-                continue
-            left.remove(hit)
-            pairs.append((g, hit))
+        matched = pair(required, predicted, fits)
+        pairs = [(g, predicted[matched[i]]) for i, g in enumerate(required) if i in matched]
+        unmatched = [g for i, g in enumerate(required) if i not in matched]
+        taken = set(matched.values())
+        left = [p for j, p in enumerate(predicted) if j not in taken]
         # Optional gold claims take what fits them out of the count.
         left = [p for p in left if not any(fits(g, p, with_date=False) for g in optional)]
         # Date accuracy over claims that match on everything but the date: such a
