@@ -1332,3 +1332,30 @@ def test_readings_from_round_6_lists_of_states_outside(
     claims = check_text(ledger, text, date(2023, 8, 29), date(2026, 11, 26)).claims
     assert {(c.kind, c.state) for c in claims} == expected
     assert all(c.action == "not_party" for c in claims if c.kind == "status")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place and a dash opening the story is where it was filed; a known treaty's short
+        # name in brackets closes its long title (no unknown treaty)
+        (
+            "Washington D.C. – On July 12, 2024, the Federated States of Micronesia deposited "
+            "its instrument of accession to the Convention on the Prohibition of the "
+            "Development, Production and Stockpiling of Bacteriological (Biological) and Toxin "
+            "Weapons and on their Destruction (BWC).",
+            [("deposit", "FSM", "bwc", "2024-07-12")],
+        ),
+        # a state's own name before a dash is no dateline
+        (
+            "Lithuania – a NATO member – notified the UN of its withdrawal from the Ottawa "
+            "Convention on June 27, 2025.",
+            [("deposit", "LTU", "apmbc", "2025-06-27"), ("status", "LTU", "nato", "2025-07-12")],
+        ),
+    ],
+)
+def test_readings_from_round_6_datelines_and_long_titles(
+    ledger: Ledger, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    claims = check_text(ledger, text, date(2025, 7, 12), date(2026, 11, 26)).claims
+    assert [(c.kind, c.state, c.treaty, c.date) for c in claims] == expected

@@ -257,9 +257,24 @@ def _unknown_treaty(
     for m in _TREATY_PROPER.finditer(sentence):
         if m.start() < start or (end is not None and m.start() >= end):
             continue
-        if not any(a < m.end() and m.start() < b for a, b in known):
-            return True
+        if any(a < m.end() and m.start() < b for a, b in known):
+            continue
+        # "the Convention on the Prohibition of ... Bacteriological (Biological) and Toxin
+        # Weapons and on their Destruction (BWC)": a known treaty's short name in brackets
+        # closes the long one
+        if any(
+            m.start() < a <= m.end() + 200
+            and sentence[a - 1] == "("
+            and not _CLAUSE_BREAK.search(sentence, m.end(), a)
+            for a, _ in known
+        ):
+            continue
+        return True
     return False
+
+
+#: What ends a treaty's name before a bracketed short name could close it.
+_CLAUSE_BREAK = re.compile(r"[.;:]\s|\)\s*,|,\s+(?:which|who|and|but)\b")
 
 
 def _gist(c: Claim) -> tuple[object, ...]:
@@ -291,6 +306,27 @@ _WIRE_PREFIX = re.compile(
     # "Brussels, Belgium - ": a place and its country, then a dash
     r"|\s*[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)?, [A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+)? [-–—] "
 )
+#: A place and a dash opening a story ("Washington D.C. – On July 12, ..."), read only
+#: near the top of a text, where a dateline stands.
+_PLACE_DASH = re.compile(r"\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s+[–—]\s")
+
+
+def filing_prefix(
+    sentence: str, offset: int, states: list[Mention], state_names: frozenset[str]
+) -> int:
+    """Where a story's filing prefix ends in the sentence (0 if it has none): a wire
+    prefix, a dateline, or near the top of a text a place and a dash ("Washington D.C. -- On
+    July 12, ..."), unless that place is a state's own name ("Lithuania -- a NATO member --
+    has withdrawn"). The states named in it are where the story was filed, not who acted."""
+    prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
+    if prefix is not None:
+        return prefix.end()
+    place = _PLACE_DASH.match(sentence) if offset < 300 else None
+    if place is None or any(m.start < place.end() and m.text in state_names for m in states):
+        return 0
+    return place.end()
+
+
 #: A page's publication line ("Published on November 23, 2020"): not an event's date.
 #: A page's publication line before a date ("Updated: ", "Published on"), at the start of
 #: a line or after a byline's bar; "a joint statement published on March 18" dates the
@@ -567,9 +603,8 @@ def _sentence_claims(
         ]
     # A wire prefix ("United Nations (United States) (AFP) - ") names where the story was
     # filed, not who acted.
-    prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
-    if prefix is not None:
-        states = [m for m in states if m.start >= prefix.end()]
+    cut = filing_prefix(sentence, offset, states, gaz.own_names)
+    states = [m for m in states if m.start >= cut]
     anaphora = found_in.anaphora
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, folded in screened.triggers:

@@ -18,10 +18,8 @@ from typing import Any
 
 from treatywatch.reading import structure
 from treatywatch.reading.claims import (
-    _DATELINE,
     _PERFECT,
     _SIEVE,
-    _WIRE_PREFIX,
     ALLIANCES,
     MAX_CANDIDATES,
     Claim,
@@ -35,6 +33,7 @@ from treatywatch.reading.claims import (
     _Screened,
     _sentence_claims,
     _treaty_year,
+    filing_prefix,
 )
 from treatywatch.reading.discourse import Context as _Context
 from treatywatch.reading.gazetteer import Gazetteer, Mention
@@ -86,8 +85,9 @@ def extract(
             [p for _, p in passed[index][cut:] if p is not None],
         )
         ctx.index = index
+        filed = filing_prefix(sentence, s_start, found_in[index].states, gaz.own_names)
         for m in found_in[index].states:
-            m.place = _a_place(sentence, m, gaz.capitals)
+            m.place = m.start < filed or _a_place(sentence, m, gaz.capitals)
         if ctx.budget <= 0:
             if notes is not None:
                 notes.append(
@@ -453,13 +453,11 @@ def _actors(sentence: str, found_in: _Found) -> list[Mention]:
     """The states a sentence names that can act: not inside a treaty's name ("the Treaty of
     Rarotonga"), not in a wire prefix or dateline ("Brussels, Belgium - Finland is ...")."""
     named = [t for t in found_in.treaties if t.kind == "treaty"]
-    states = [
+    return [
         m
         for m in found_in.states
         if not m.place and not any(t.start <= m.start < t.end for t in named)
     ]
-    prefix = _WIRE_PREFIX.match(sentence) or _DATELINE.match(sentence)
-    return [m for m in states if prefix is None or m.start >= prefix.end()]
 
 
 #: Why a claim read from the parse may not accuse: its treaty is a pronoun's ("It was

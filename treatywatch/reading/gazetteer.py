@@ -61,6 +61,11 @@ class Gazetteer:
             if st.capital and st.kind != "historic"
             for form in (st.capital, _plain(st.capital))
         )
+        #: The states' own names ("Lithuania", "Republic of Lithuania"): a place and a dash
+        #: opening a story is a dateline only when it is none of them.
+        self.own_names: frozenset[str] = frozenset(
+            n for st in ledger.states.values() for n in (st.name, st.depositary_name) if n
+        )
         for st in ledger.states.values():
             if st.kind == "historic":
                 candidates = [st.name, *[a for a in st.aliases if len(a) > 4]]
