@@ -55,7 +55,8 @@ CASES = [
         "Lithuanian President Gitanas Nauseda on Monday signed a decree proposing that the "
         "Seimas denounce the Convention on Cluster Munitions.",
         date(2024, 7, 8),
-        ("law_signed", "LTU", "ccm", "2024-07-08"),
+        # a decree that starts the procedure before parliament acts (claim_guidelines.md B)
+        ("intent", "LTU", "ccm", "2024-07-08"),
         "supported",
     ),
 ]

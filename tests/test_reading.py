@@ -671,8 +671,9 @@ def test_the_day_of_saying_is_not_the_day_of_the_step(ledger: Ledger) -> None:
     # judged as undated (the notice had come by then).
     assert (deposit.action, deposit.verdict) == ("suspension", "supported")
     assert deposit.date_assumed
-    decree = next(c for c in claims if c.kind == "law_signed")
-    # The record holds the decision of 29 June, enacted by decree.
+    decree = next(c for c in claims if c.kind == "intent")
+    # A decree is the decision that starts the procedure (claim_guidelines.md B); the record
+    # holds the decision of 29 June, enacted by decree.
     assert (decree.date, decree.verdict) == ("2025-06-29", "supported")
 
 
@@ -1359,3 +1360,35 @@ def test_readings_from_round_6_datelines_and_long_titles(
 ) -> None:
     claims = check_text(ledger, text, date(2025, 7, 12), date(2026, 11, 26)).claims
     assert [(c.kind, c.state, c.treaty, c.date) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head of state's decree or order starts the procedure (claim_guidelines.md B)
+        (
+            "Zelensky today signed a decree that provides Ukraine's withdrawal from the "
+            "Ottawa Convention.",
+            ("intent", "withdrawal", "UKR", "apmbc"),
+        ),
+        (
+            "Putin on Monday signed an order suspending Russia's compliance with the INF Treaty.",
+            ("intent", "suspension", "RUS", "inf"),
+        ),
+        (
+            "Gitanas Nausėda signed the respective decree on Monday to leave the Convention on "
+            "Cluster Munitions.",
+            ("intent", "withdrawal", "LTU", "ccm"),
+        ),
+        # a law signed is still a law signed
+        (
+            "Putin signed the law on the denunciation of the CFE Treaty.",
+            ("law_signed", "withdrawal", "RUS", "cfe"),
+        ),
+    ],
+)
+def test_readings_from_round_6_a_decree_is_an_intention(
+    ledger: Ledger, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    claims = check_text(ledger, text, date(2025, 7, 1), date(2026, 11, 26)).claims
+    assert [(c.kind, c.action, c.state, c.treaty) for c in claims] == [expected]

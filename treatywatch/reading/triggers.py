@@ -98,7 +98,7 @@ _SPECS: list[tuple[str, str]] = [
         + _w(80)
         + r"\b(?:signed|signs|has signed|promulgated|sign|proclaim\w*)\b"
         + _w(50)
-        + r"\b(?:law|bill|act|legislation|decree|denunciation)\b",
+        + r"\b(?:law|bill|act|legislation|denunciation)\b",
     ),
     ("law_signed", r"\bsigned (?:the (?:bill|law|act|legislation) )?into law\b"),
     # "The Seimas approved the withdrawal law ..., and President Nauseda signed it".
@@ -347,8 +347,9 @@ _SPECS: list[tuple[str, str]] = [
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
     (
         "signature",
-        r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:the\s+)?(?:law|bill|decree|act\b|"
-        r"into law|legislation|an? (?:law|decree)))"
+        r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
+        r"(?:[\w-]+\s+){0,2}?)?(?:law|bill|decree|order|executive order|act|legislation)\b|"
+        r"\s+into law)"
         # an instrument of ratification or an accession paper signed is not the treaty signed
         r"(?!\s+(?:the\s+|an\s+|its\s+|their\s+)?(?:(?:instruments?|documents?|papers|letters?)\s+"
         r"of\s+(?:ratification|accession|acceptance|approval)|(?:accession|ratification)\s+"
@@ -454,6 +455,14 @@ _SPECS: list[tuple[str, str]] = [
         r"\brefused\s+to\s+(?:join|sign|ratify|accede)\b",
     ),
     # --- intentions ---------------------------------------------------------------------------
+    # A head of state's decree or order starts the procedure; it is no law passed
+    # (claim_guidelines.md B): "Zelensky signed a decree on Ukraine's withdrawal", "Putin
+    # signed an order suspending ...", "according to a decree signed by President Putin".
+    (
+        "intent",
+        r"\b(?:signed|signs|has signed|issued|issues|has issued)\s+(?:a|an|the)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:decree|executive order|order)\b|\bdecree signed by\b",
+    ),
     (
         "intent",
         r"\b(?:decided|decides|decision|deciding|plans?|planned|planning|intends?|intention|"
