@@ -1392,3 +1392,17 @@ def test_readings_from_round_6_a_decree_is_an_intention(
 ) -> None:
     claims = check_text(ledger, text, date(2025, 7, 1), date(2026, 11, 26)).claims
     assert [(c.kind, c.action, c.state, c.treaty) for c in claims] == [expected]
+
+
+def test_readings_from_round_6_states_along_with_the_subject_act_too(ledger: Ledger) -> None:
+    """ "Poland, along with the Baltic states and Finland, announced": each of them announced;
+    "war with Ukraine" still governs Ukraine (no comma: an object, not a co-actor)."""
+    text = (
+        "Poland, along with the Baltic states and Finland, announced its decision to "
+        "withdraw from the Ottawa Convention."
+    )
+    claims = check_text(ledger, text, date(2025, 3, 20), date(2026, 11, 26)).claims
+    assert [c.state for c in claims if c.kind == "intent"] == ["POL", "EST", "LVA", "LTU", "FIN"]
+    at_war = "Lithuania, at war with Ukraine's enemy, announced its decision to leave the CCM."
+    states = {c.state for c in check_text(ledger, at_war, date(2024, 7, 8), TODAY).claims}
+    assert "UKR" not in states

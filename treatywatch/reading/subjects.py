@@ -327,6 +327,8 @@ def is_object(sentence: str, mention: Mention) -> bool:
     after = sentence[mention.end : mention.end + 3]
     if _ACTOR_OF.search(before):  # "the defence ministers of Poland": Poland acts
         return False
+    if _WITH_ACTOR.search(before):  # "Poland, along with the Baltic states, announced"
+        return False
     if _GOVERNED.search(before):
         return True
     return after.startswith(("'s", "’s")) and not _POSSESSOR.match(
@@ -339,6 +341,11 @@ _GOVERNED = re.compile(
     r"\b(?:from|against|with|by|to|on|of|support|supporting|arm|aid|help|accusing|citing|"
     r"blaming|near|along|across|attacking|neighbou?r|neighbou?ring|bordering|border|than|"
     r"including|like|for|toward|towards|about|over|into|invaded|invasion of)\s+(?:the\s+)?$"
+)
+#: Words that join a state to the actor ("along with", "together with"), set off by a comma:
+#: the state acts too.
+_WITH_ACTOR = re.compile(
+    r",\s+(?:along|together|jointly)\s+with\s+(?:the\s+)?$|,\s+alongside\s+(?:the\s+)?$"
 )
 #: "<office> of <state>": the state is the actor, not an object.
 _ACTOR_OF = re.compile(
