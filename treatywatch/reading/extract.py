@@ -231,7 +231,8 @@ class _Reading:
 def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
     """The structure readers worth running on a sentence: its words could hold what they
     read, and a state it names is not read yet for that kind of claim by the patterns."""
-    named = {c for m in here.states for c in m.codes}
+    # (a state named as a place, "talks in Moscow", acts in no claim)
+    named = {c for m in here.states if not m.place for c in m.codes}
 
     def open_for(kinds: tuple[str, ...], dated: bool = False) -> bool:
         # (``dated``: a claim read without its date is still open, for the parse to date it)

@@ -175,6 +175,12 @@ def check_text(
                     "the day was resolved from a relative expression and the record's is a "
                     "week away (which week 'last Thursday' means is not certain)"
                 )
+            if not claim.uncertain and not (claim.conflict == "date" and "date" in claim.anchors):
+                # no parse can change this accusation's class (only a written date may be
+                # detached from the event and the claim judged again, undated)
+                withheld = accuse.doubt(claim)
+                if withheld:
+                    claim.uncertain.append(withheld)
             if claim.uncertain:
                 checker.withhold(claim, claim.uncertain)
             else:
