@@ -1406,3 +1406,43 @@ def test_readings_from_round_6_states_along_with_the_subject_act_too(ledger: Led
     at_war = "Lithuania, at war with Ukraine's enemy, announced its decision to leave the CCM."
     states = {c.state for c in check_text(ledger, at_war, date(2024, 7, 8), TODAY).claims}
     assert "UKR" not in states
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an exit finalized is in effect
+        (
+            "Russia finalized its withdrawal from the CFE Treaty on November 7.",
+            date(2023, 11, 8),
+            [("effective", "RUS", "cfe", "supported")],
+        ),
+        # "became new parties": each became a party
+        (
+            "The Marshall Islands and Tonga became new parties to the Mine Ban Treaty.",
+            date(2025, 12, 1),
+            [
+                ("effective", "MHL", "apmbc", "supported"),
+                ("effective", "TON", "apmbc", "supported"),
+            ],
+        ),
+        # a state's own membership told as done is no ratification of another's protocol
+        (
+            "Finland is officially a member of NATO.",
+            date(2023, 4, 4),
+            [("effective", "FIN", "nato", "supported")],
+        ),
+        # "the last EU member state to sign onto the treaty" is a descriptor, not a joining;
+        # a five-year extension signed is not the treaty signed
+        (
+            "Russia and the United States had signed a five-year extension of New START in 2021.",
+            date(2023, 2, 22),
+            [],
+        ),
+    ],
+)
+def test_readings_from_round_6_exits_done_and_members(
+    ledger: Ledger, text: str, published: date, expected: list[tuple[str, str, str, str]]
+) -> None:
+    claims = check_text(ledger, text, published, TODAY).claims
+    assert [(c.kind, c.state, c.treaty, c.verdict) for c in claims] == expected

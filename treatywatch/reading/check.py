@@ -230,7 +230,9 @@ class Checker:
         record does not hold: say so rather than compare with its own accession."""
         if claim.treaty not in ALLIANCES or claim.action not in ("ratification", "accession"):
             return False
-        if claim.kind not in ("deposit", "effective", "parliament_vote", "law_signed", "intent"):
+        # (not its own joining told as done: "Finland is officially a member", "joined in
+        # June 2023" are about its membership, not another's protocol)
+        if claim.kind not in ("deposit", "parliament_vote", "law_signed", "intent"):
             return False
         pd = self._claim_date(claim)
         on = pd.earliest if pd is not None else asof

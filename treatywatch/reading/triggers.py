@@ -281,6 +281,14 @@ _SPECS: list[tuple[str, str]] = [
         r"(?:party|parties|bound|member|members|part|signatory)\b",
     ),
     ("effective", r"\bcease[sd]? to be (?:a |an )?(?:state )?(?:party|bound|member)"),
+    # "Russia finalized its withdrawal from the CFE Treaty", "the procedure for Russia's
+    # withdrawal ... is fully completed": the exit done
+    (
+        "effective",
+        r"\b(?:finali[sz]ed|completed|completes|finali[sz]es)\s+(?:its|their|the)\s+"
+        r"withdrawal\b|\bwithdrawal\b[^.;]{0,80}?\b(?:is|was|has been|had been)\s+"
+        r"(?:fully\s+|officially\s+|formally\s+)?(?:completed|complete|finali[sz]ed)\b",
+    ),
     (
         "effective",
         r"\b(?:is|are|was|were|be|now|officially|formally)\s+out of the (?:\w+[- ]){0,3}?"
@@ -292,15 +300,17 @@ _SPECS: list[tuple[str, str]] = [
         "join_effective",
         r"\b(?:became|becomes|become|becoming|has become|will become)\s+"
         r"(?:the\s+(?:(?P<ordinal>\d+(?:st|nd|rd|th)|[\w-]+(?:st|nd|rd|th))\s+|\w+\s+)|a\s+full\s+|an?\s+)?"
-        r"(?:full\s+)?(?:state |states )?part(?:y|ies)\b",
+        r"(?:new\s+)?(?:full\s+)?(?:state |states )?part(?:y|ies)\b",
     ),
     # "became NATO's 31st member", "became a member of the EU": joining an alliance.
     (
         "join_effective",
         r"\b(?:(?:officially|formally|now)\s+)?(?:became|becomes|become|becoming|has become|will become)\s+"
-        r"(?:(?:the|a|an|a full|its)\s+|(?:NATO|the EU|the European Union)(?:'s|’s)\s+)?"
+        r"(?:(?:the|a|an|a full|its)\s+|(?:NATO|the EU|the European Union|the [Aa]lliance)"
+        r"(?:'s|’s)\s+)?"
         r"(?:(?P<ordinal>[\w-]+(?:st|nd|rd|th))\s+)?(?:full\s+)?(?:(?:NATO|EU|alliance)\s+)?"
-        r"(?:member|ally)\b",
+        # (not "became the last EU member state to sign onto the treaty": a descriptor)
+        r"(?:member|ally)\b(?!\s+(?:states?\s+|countr(?:y|ies)\s+|nations?\s+)?(?:to|that)\s)",
     ),
     # "Finland is officially a member of NATO", "is now the 31st member": the day it joined.
     (
@@ -348,7 +358,7 @@ _SPECS: list[tuple[str, str]] = [
     (
         "signature",
         r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
-        r"(?:[\w-]+\s+){0,2}?)?(?:law|bill|decree|order|executive order|act|legislation)\b|"
+        r"(?:[\w-]+\s+){0,2}?)?(?:law|bill|decree|order|executive order|act|legislation|extension)\b|"
         r"\s+into law)"
         # an instrument of ratification or an accession paper signed is not the treaty signed
         r"(?!\s+(?:the\s+|an\s+|its\s+|their\s+)?(?:(?:instruments?|documents?|papers|letters?)\s+"
