@@ -1446,3 +1446,16 @@ def test_readings_from_round_6_exits_done_and_members(
 ) -> None:
     claims = check_text(ledger, text, published, TODAY).claims
     assert [(c.kind, c.state, c.treaty, c.verdict) for c in claims] == expected
+
+
+def test_readings_from_round_6_a_law_to_quit_is_no_exit(ledger: Ledger) -> None:
+    """ "signed a law to officially quit the treaty": the infinitive is the law's purpose,
+    the exit still to come; the law is what was done."""
+    text = (
+        "MOSCOW, June 7 (Xinhua) -- Russian President Vladimir Putin has signed a law to "
+        "officially quit the Treaty on Open Skies."
+    )
+    claims = check_text(ledger, text, date(2021, 6, 7), TODAY).claims
+    assert [(c.kind, c.state, c.date, c.verdict) for c in claims] == [
+        ("law_signed", "RUS", "2021-06-07", "supported")
+    ]

@@ -228,8 +228,9 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "effective",
-        r"\b(?:officially|formally|legally|finally|now) (?:left|quit|exited|withdrew|withdrawn|out of|"
-        r"leaves|quits|exits|withdraws|leave|quit|exit|withdraw|ceased)\b",
+        # (not "signed a law to officially quit the treaty": a purpose, the step to come)
+        r"(?<!\bto )\b(?:officially|formally|legally|finally|now) (?:left|quit|exited|withdrew|"
+        r"withdrawn|out of|leaves|quits|exits|withdraws|leave|quit|exit|withdraw|ceased)\b",
     ),
     (
         "effective",
@@ -239,6 +240,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "effective",
+        # (not "a law to officially quit the treaty": "quit" there is the infinitive)
+        r"(?<!\bto )(?<!\bto officially )(?<!\bto formally )"
         r"\b(?:left|quit|exited|withdrew from|pulled out of|walked out of|dropped out of)\s+"
         r"(?:the|a|an|its|their|that)\b",
     ),
