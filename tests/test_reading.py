@@ -1459,3 +1459,24 @@ def test_readings_from_round_6_a_law_to_quit_is_no_exit(ledger: Ledger) -> None:
     assert [(c.kind, c.state, c.date, c.verdict) for c in claims] == [
         ("law_signed", "RUS", "2021-06-07", "supported")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a treaty named by its acronym alone passes the prefilter
+        ("Kenya has ratified the BWC.", {("deposit", "KEN", "ratification")}),
+        # "non-signatory countries include ...": the states listed are not parties (the
+        # guidelines' reading of "non-signatory": not_party)
+        (
+            "Non-signatory countries include China, Russia and India, the Ottawa "
+            "Convention's critics say.",
+            {("status", s, "not_party") for s in ("CHN", "RUS", "IND")},
+        ),
+    ],
+)
+def test_readings_from_round_6_acronyms_and_non_signatories(
+    ledger: Ledger, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, text, date(2019, 8, 16), TODAY).claims
+    assert {(c.kind, c.state, c.action) for c in claims} == expected

@@ -499,12 +499,10 @@ def _status_action(fragment: str) -> str:
     return "party"
 
 
-_NEVER_PARTY = re.compile(
-    r"never|non-signator|\bneither\b|\bnor\b|\brefused\b|\bshunned\b|\bboycotted\b"
-)
+_NEVER_PARTY = re.compile(r"never|\bneither\b|\bnor\b|\brefused\b|\bshunned\b|\bboycotted\b")
 _NOT_PARTY = re.compile(
     r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to|"
-    r"holdouts?)\b"
+    r"holdouts?|non-signator(?:y|ies))\b"
 )
 _QUOTE_MARK = re.compile(r"[“\"”]")
 

@@ -176,6 +176,9 @@ def _phrase_states(tok: Any, states: Sequence[Mention]) -> list[str]:
     # all border Russia")
     end = _subtree_span(tok)[1]
     skip += [(t.idx, end) for t in tok.subtree if t.lower_ in ("which", "who", "whose", "that")]
+    # a state under a preposition inside the phrase is no actor ("Lithuania, at war with
+    # Russia in all but name, announced"), unless it joins one ("along with", "alongside")
+    skip += [_subtree_span(t) for t in tok.subtree if t.i != tok.i and _governed(t)]
     return [
         code
         for m in states
@@ -184,6 +187,22 @@ def _phrase_states(tok: Any, states: Sequence[Mention]) -> list[str]:
         and not any(a <= m.start < b for a, b in skip)
         for code in m.codes
     ]
+
+
+#: Words before "with" that make its object a co-actor ("along with", "together with").
+_WITH_ACTOR = frozenset({"along", "together", "jointly"})
+
+
+def _governed(tok: Any) -> bool:
+    """Whether a phrase hangs on a preposition other than "of" or one that joins a co-actor."""
+    for c in tok.children:
+        if c.dep_ != "case":
+            continue
+        if c.lower_ in ("of", "alongside", "including", "like", "as"):
+            return False
+        before = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+        return not (c.lower_ == "with" and before in _WITH_ACTOR)
+    return False
 
 
 def _text(tok: Any) -> str:

@@ -440,8 +440,11 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:states|countries|nations|governments)\s+(?:that|which|who)\s+(?:have\s+|had\s+)?"
         r"(?:never\s+\w+|not\s+(?:yet\s+)?\w+|shunned|rejected|refused\s+to\s+\w+|stayed\s+out\s+of|"
         r"boycotted)\b[^.;:]{0,60}?\b(?:are|include|includes|included)\b|"
-        # "Other holdouts to the treaty include China, India, ..."
-        r"\bholdouts?\b[^.;:]{0,40}?\b(?:are|include|includes|included)\b",
+        # "Other holdouts to the treaty include China, India, ...", "Non-signatory countries
+        # include China, Russia, ..."
+        r"\bholdouts?\b[^.;:]{0,40}?\b(?:are|include|includes|included)\b|"
+        r"\bnon-(?:signator(?:y|ies)|members?|part(?:y|ies))\s+(?:states|countries|nations)\s+"
+        r"(?:are|include|includes|included)\b",
     ),
     # "have yet to accede to it", "are yet to be members", "has yet to ratify": not a party.
     (
