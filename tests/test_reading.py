@@ -1480,3 +1480,29 @@ def test_readings_from_round_6_acronyms_and_non_signatories(
 ) -> None:
     claims = check_text(ledger, text, date(2019, 8, 16), TODAY).claims
     assert {(c.kind, c.state, c.action) for c in claims} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a withdrawal reversed, revoked or pulled back: the notice taken back; a month with
+        # no year, told in the past, is the last one before publication
+        (
+            "Gambia's new government reversed its withdrawal from the ICC in February.",
+            ("deposit", "withdrawal_revoked", "GMB", "2017-02"),
+        ),
+        (
+            "South Africa's withdrawal from the Rome Statute was revoked in March.",
+            ("deposit", "withdrawal_revoked", "ZAF", "2017-03"),
+        ),
+        (
+            "Finland and Sweden originally applied for NATO membership in late May.",
+            ("intent", "accession", "FIN", "2017-05"),
+        ),
+    ],
+)
+def test_readings_from_round_6_revocations_and_past_months(
+    ledger: Ledger, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    claims = check_text(ledger, text, date(2017, 10, 27), TODAY).claims
+    assert (claims[0].kind, claims[0].action, claims[0].state, claims[0].date) == expected

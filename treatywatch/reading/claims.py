@@ -429,8 +429,11 @@ _ACTION_CUES = [
     (
         Folded(
             re.compile(
-                r"\b(?:revok|rescind|revers|cancel|withdrew)\w*\s+(?:its|their|the)\s+"
-                r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)"
+                r"\b(?:revok|rescind|revers|cancel|withdrew|pulled back)\w*\s+(?:its|their|the)\s+"
+                r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw|move to "
+                r"(?:leave|withdraw|quit))"
+                r"|\bwithdrawal\b[^.;]{0,60}?\b(?:was|were|had been|has been)\s+(?:formally\s+)?"
+                r"(?:revoked|rescinded|reversed|cancell?ed)\b"
             ),
             screened=True,
         ),

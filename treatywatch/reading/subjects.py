@@ -354,7 +354,8 @@ _ACTOR_OF = re.compile(
 )
 #: What may follow "Russia's" with Russia still the actor ("Russia's parliament").
 _POSSESSOR = re.compile(
-    r"\s*(?:parliament|government|president|prime minister|(?:deputy |vice[ -])?(?:foreign |"
+    r"\s*(?:(?:new|former|current|interim|then)\s+)?"
+    r"(?:parliament|government|president|prime minister|(?:deputy |vice[ -])?(?:foreign |"
     r"defen[cs]e )?minist\w+|cabinet|decision|withdrawal|exit|seimas|saeima|riigikogu|"
     r"eduskunta|sejm|rada|foreign|defen[cs]e|deputy|chief|top|leaders?|officials?|"
     r"ambassador|envoy|mission|notice|notification|instrument|obligations|follows|followed|"

@@ -160,8 +160,12 @@ _SPECS: list[tuple[str, str]] = [
     # "revoked its withdrawal": the notice taken back before it took effect.
     (
         "deposit",
-        r"\b(?:revoked|rescinded|reversed|withdrew|cancelled|canceled)\s+(?:its|their|the)\s+"
-        r"(?:notice of |notification of )?(?:withdrawal|decision to withdraw)\b",
+        r"\b(?:revoked|rescinded|reversed|withdrew|cancelled|canceled|pulled back)\s+"
+        r"(?:its|their|the)\s+(?:notice of |notification of )?(?:withdrawal|decision to withdraw|"
+        r"move to (?:leave|withdraw|quit))\b"
+        # "South Africa's withdrawal was revoked in March"
+        r"|\bwithdrawal\b[^.;]{0,60}?\b(?:was|were|had been|has been)\s+(?:formally\s+)?"
+        r"(?:revoked|rescinded|reversed|cancell?ed)\b",
     ),
     # "declared in July that it was suspending its obligations": the suspension declared.
     (

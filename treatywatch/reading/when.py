@@ -307,7 +307,9 @@ _PAST = re.compile(
     r"\b(?:took|was|were|had|did|came|became|voted|signed|ratified|acceded|notified|announced|"
     r"left|withdrew|quit|approved|gave|filed|sent|last|suspended|expired|joined|deposited|"
     r"revoked|rejected|entered|ended|adopted|passed|denounced|lodged|submitted|exited|"
-    r"received|handed|informed|said|told|stated|declared|decided)\b",
+    r"received|handed|informed|said|told|stated|declared|decided|reversed|rescinded|"
+    r"cancell?ed|pulled|completed|finali[sz]ed|ordered|applied|issued|launched|recommended|"
+    r"proposed|confirmed|began|started|initiated|submitted)\b",
     re.I,
 )
 
