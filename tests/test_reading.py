@@ -1506,3 +1506,14 @@ def test_readings_from_round_6_revocations_and_past_months(
 ) -> None:
     claims = check_text(ledger, text, date(2017, 10, 27), TODAY).claims
     assert (claims[0].kind, claims[0].action, claims[0].state, claims[0].date) == expected
+
+
+def test_signed_and_ratified_is_a_signature_and_a_deposit(ledger: Ledger) -> None:
+    """ "signed and ratified on the same day": two acts, whatever else the sentence names
+    (a deposit read by the patterns does not close the sentence to the signature's reader)."""
+    text = (
+        "Ireland signed and ratified the Convention on Cluster Munitions on the same day in "
+        "December 2008, when the treaty opened for signature in Oslo."
+    )
+    claims = check_text(ledger, text, date(2026, 1, 15), TODAY).claims
+    assert {(c.kind, c.state) for c in claims} == {("deposit", "IRL"), ("signature", "IRL")}

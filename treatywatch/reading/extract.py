@@ -242,8 +242,10 @@ def _readers(low: str, here: _Found, made: list[Claim]) -> list[Any]:
     out: list[Any] = []
     if structure.worth_parsing(low, here.states) and open_for(("intent",)):
         out.append(_intentions)
-    if structure.worth_parsing_consent(low, here.states, here.treaties) and open_for(
-        ("signature", "deposit"), True
+    if structure.worth_parsing_consent(low, here.states, here.treaties) and (
+        open_for(("signature", "deposit"), True)
+        # "Ireland signed and ratified on the same day": a deposit read is no signature read
+        or ("signed" in low and open_for(("signature",)))
     ):
         out.append(_consents)
     if structure.worth_parsing_instrument(low, here.states) and open_for(("deposit",), True):
