@@ -1517,3 +1517,26 @@ def test_signed_and_ratified_is_a_signature_and_a_deposit(ledger: Ledger) -> Non
     )
     claims = check_text(ledger, text, date(2026, 1, 15), TODAY).claims
     assert {(c.kind, c.state) for c in claims} == {("deposit", "IRL"), ("signature", "IRL")}
+
+
+def test_a_text_not_in_english_is_said_to_be_unread(ledger: Ledger) -> None:
+    """The reader reads English only; a report in another language gets a note saying so
+    rather than a silent empty list."""
+    french = (
+        "La Lituanie a annoncé jeudi son retrait de la convention d'Ottawa sur les mines "
+        "antipersonnel. Le parlement a voté le texte à une large majorité, selon les médias "
+        "locaux. La décision prendra effet six mois après la notification aux Nations unies. "
+        "Les pays baltes et la Pologne avaient annoncé leur intention de quitter le traité en "
+        "mars, invoquant la menace militaire russe."
+    )
+    notes = check_text(ledger, french, date(2025, 5, 8), TODAY).notes
+    assert any("does not look like English" in n for n in notes)
+    english = (
+        "Lithuania announced on Thursday its withdrawal from the Ottawa Convention on "
+        "anti-personnel mines. The parliament voted for the text by a large majority, "
+        "according to local media. The decision will take effect six months after the UN is "
+        "notified. The Baltic states and Poland had announced their intention to leave the "
+        "treaty in March, citing the Russian military threat."
+    )
+    notes = check_text(ledger, english, date(2025, 5, 8), TODAY).notes
+    assert not any("English" in n for n in notes)
