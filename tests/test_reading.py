@@ -1540,3 +1540,22 @@ def test_a_text_not_in_english_is_said_to_be_unread(ledger: Ledger) -> None:
     )
     notes = check_text(ledger, english, date(2025, 5, 8), TODAY).notes
     assert not any("English" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a curly apostrophe negates as a straight one does
+        ("Russia isn’t a signatory to the Rome Statute.", {("status", "RUS", "not_party")}),
+        # "Neither are ...": the states after share the standing of the sentence before
+        (
+            "Israel is not a party to the Rome Statute. Neither are China, India and Pakistan.",
+            {("status", s, "not_party") for s in ("ISR", "CHN", "IND", "PAK")},
+        ),
+    ],
+)
+def test_readings_from_round_7_negations(
+    ledger: Ledger, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, text, date(2024, 5, 20), TODAY).claims
+    assert {(c.kind, c.state, c.action) for c in claims} == expected

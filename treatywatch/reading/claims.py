@@ -492,6 +492,8 @@ def _modality(fragment: str, kind: str) -> str:
 
 def _status_action(fragment: str) -> str:
     low = fragment.lower()
+    if re.match(r"\s*(?:neither|nor)\s+(?:are|is)\b", low):
+        return "not_party"  # "Neither are China and India": as the sentence before
     if "signed but" in low or low.startswith(("not ratified", "never ratified")):
         # "signed but never ratified": a signatory, not a party
         return "not_party"

@@ -68,7 +68,9 @@ def extract(
     alike: dict[tuple[object, ...], list[Claim]] = {}
     headline: set[int] = set()  # claims made in a headline (the first line, unpunctuated)
     spans = list(sentences(text))
-    parts = [text[s:e].lower() for s, e in spans]
+    # (a curly apostrophe read as a straight one: "isn’t" is "isn't"; same length, same
+    # offsets)
+    parts = [text[s:e].lower().replace("’", "'") for s, e in spans]
     # Trigger patterns first, then date patterns, in order (screens read spaced text).
     passed = _SIEVE([spaced(p) for p in parts])
     found_in = doc.split(spans)

@@ -414,6 +414,8 @@ _SPECS: list[tuple[str, str]] = [
         r"the convention|joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    # "Israel is not a party. Neither are China, India and Pakistan.": the states after.
+    ("status", r"^\s*(?:neither|nor)\s+(?:are|is)\b"),
     # "Most states are parties. The United States, Russia and China are not.": the status
     # understood from the sentence before (a sentence that ends on it).
     ("status", r"\b(?:is|are)\s+not(?:\s+either)?\.$"),
