@@ -1559,3 +1559,28 @@ def test_readings_from_round_7_negations(
 ) -> None:
     claims = check_text(ledger, text, date(2024, 5, 20), TODAY).claims
     assert {(c.kind, c.state, c.action) for c in claims} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Hungary's parliament has voted to ratify Sweden's bid to join NATO.",
+            date(2024, 2, 26),
+            ("parliament_vote", "ratification", "HUN", "SWE", "unverifiable"),
+        ),
+        (
+            "Turkey's parliament approved a bill on Thursday to allow Finland to join NATO.",
+            date(2023, 3, 31),
+            ("parliament_vote", "ratification", "TUR", "FIN", "unverifiable"),
+        ),
+    ],
+)
+def test_readings_from_round_7_a_member_ratifies_anothers_joining(
+    ledger: Ledger, text: str, published: date, expected: tuple[str, ...]
+) -> None:
+    """A member's vote on another state's joining an alliance is a ratification with that
+    state as counterpart; the record holds no such protocol, so it is unverifiable."""
+    claims = check_text(ledger, text, published, TODAY).claims
+    got = [(c.kind, c.action, c.state, c.counterpart, c.verdict) for c in claims]
+    assert got == [expected]

@@ -129,6 +129,7 @@ def extract(
         for reader in r.readers:
             made += reader(r.sentence, r.offset, published, r.view, here, made)
         for claim in made:
+            _for_another_joining(claim, r.sentence, here.states)
             k = claim.key()
             if k in seen:
                 continue
@@ -400,6 +401,37 @@ _CHAMBER_BEFORE = re.compile(
 
 
 _TEMPORARILY = re.compile(r"\btemporar(?:il)?y\b", re.I)
+
+
+#: Another state's joining named after it: "Sweden's bid", "Finland's NATO membership".
+_ITS_JOINING = re.compile(
+    r"(?:'s|’s)\s+(?:nato\s+|eu\s+)?(?:bid|membership|accession|application|entry)\b", re.I
+)
+_LET_JOIN = re.compile(r"\b(?:allow|allowing|let|letting|enable|for)\s+$", re.I)
+
+
+def _for_another_joining(claim: Claim, sentence: str, states: list[Mention]) -> None:
+    """A member's vote, law or instrument on another state's joining an alliance ("Turkey's
+    parliament approved a bill to allow Finland to join NATO", "voted to ratify Sweden's bid
+    to join"): a ratification whose counterpart is the joining state."""
+    if claim.treaty not in ALLIANCES or claim.counterpart is not None:
+        return
+    if claim.kind not in ("parliament_vote", "deposit", "law_signed"):
+        return
+    cue_end = claim.anchors.get("cue", (0, 0))[1]
+    for m in states:
+        code = m.codes[0]
+        if code == claim.state or not 0 <= m.start - cue_end <= 60:
+            continue  # (the joining named right after the vote or the law, not elsewhere)
+        after = sentence[m.end : m.end + 40]
+        if _ITS_JOINING.match(after) or (
+            _LET_JOIN.search(sentence, max(0, m.start - 12), m.start)
+            and re.match(r"\s+to\s+join\b", after)
+        ):
+            claim.counterpart = code
+            if claim.action in (None, "accession"):
+                claim.action = "ratification"
+            return
 
 
 def _chamber_step(claim: Claim) -> Claim:
