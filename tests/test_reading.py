@@ -1584,3 +1584,16 @@ def test_readings_from_round_7_a_member_ratifies_anothers_joining(
     claims = check_text(ledger, text, published, TODAY).claims
     got = [(c.kind, c.action, c.state, c.counterpart, c.verdict) for c in claims]
     assert got == [expected]
+
+
+def test_readings_from_round_7_ratified_by_parliament_is_a_vote(ledger: Ledger) -> None:
+    """ "ratified by Parliament in July 2025": the chamber as the passive's agent votes; it
+    deposits nothing, so the deposit of September is not "imprecise"."""
+    text = (
+        "Ghana finalized its ratification of the TPNW, which was signed in 2017 and ratified "
+        "by Parliament in July 2025."
+    )
+    claims = check_text(ledger, text, date(2025, 9, 27), TODAY).claims
+    assert [(c.kind, c.date) for c in claims if c.kind != "signature"] == [
+        ("parliament_vote", "2025-07")
+    ]

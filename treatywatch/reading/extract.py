@@ -444,9 +444,21 @@ def _chamber_step(claim: Claim) -> Claim:
         claim.action = "suspension"  # "Russia temporarily withdrew from the treaty in 2007"
     if claim.kind != "deposit" or claim.action not in ("ratification", "accession", "withdrawal"):
         return claim
-    if _CHAMBER_BEFORE.search(text, max(0, a - 60), a) is not None:
+    if (
+        _CHAMBER_BEFORE.search(text, max(0, a - 60), a) is not None
+        # "ratified by Parliament in July 2025": the chamber as the passive's agent
+        or _BY_CHAMBER.match(text, a) is not None
+    ):
         claim.kind = "parliament_vote"
     return claim
+
+
+_BY_CHAMBER = re.compile(
+    r"\w+\s+(?:only\s+)?by\s+(?:the\s+|its\s+|their\s+|\w+(?:'s|’s)\s+)?(?:parliament|senate|"
+    r"duma|seimas|saeima|sejm|riigikogu|eduskunta|national assembly|lawmakers|legislators|"
+    r"deputies|mps|legislature|rada|congress|federation council)\b",
+    re.I,
+)
 
 
 def _as_standing(claim: Claim, published: date | None) -> Claim:
