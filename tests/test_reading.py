@@ -1597,3 +1597,33 @@ def test_readings_from_round_7_ratified_by_parliament_is_a_vote(ledger: Ledger) 
     assert [(c.kind, c.date) for c in claims if c.kind != "signature"] == [
         ("parliament_vote", "2025-07")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ", joining A, B and C" after a consent: they are parties already
+        (
+            "The Philippines became the 54th state to ratify the TPNW, joining Cambodia, Laos "
+            "and Vietnam.",
+            {("deposit", "PHL", "ratification")}
+            | {("status", s, "party") for s in ("KHM", "LAO", "VNM")},
+        ),
+        # ... after a refusal: they are outside
+        (
+            "South Sudan opted not to accede to the NPT, joining India, Israel and Pakistan as "
+            "the only non-NPT states.",
+            {("status", s, "not_party") for s in ("IND", "ISR", "PAK")},
+        ),
+        # "the last nation yet to sign and ratify": not even a signatory
+        (
+            "Tonga remains the last South Pacific nation yet to sign and ratify the CTBT.",
+            {("status", "TON", "never_party")},
+        ),
+    ],
+)
+def test_readings_from_round_7_states_joined_and_yet_to_sign(
+    ledger: Ledger, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    claims = check_text(ledger, text, date(2021, 2, 22), TODAY).claims
+    assert {(c.kind, c.state, c.action) for c in claims} >= expected

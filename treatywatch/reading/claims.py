@@ -494,6 +494,8 @@ def _status_action(fragment: str) -> str:
     low = fragment.lower()
     if re.match(r"\s*(?:neither|nor)\s+(?:are|is)\b", low):
         return "not_party"  # "Neither are China and India": as the sentence before
+    if "yet to sign" in low:
+        return "never_party"  # "the last nation yet to sign and ratify": not even a signatory
     if "signed but" in low or low.startswith(("not ratified", "never ratified")):
         # "signed but never ratified": a signatory, not a party
         return "not_party"
@@ -509,6 +511,8 @@ _NOT_PARTY = re.compile(
     r"\b(?:not|isn[’']t|aren[’']t|hasn[’']t|haven[’']t|hadn[’']t|outside|non-members?|yet to|"
     r"holdouts?|non-signator(?:y|ies))\b"
 )
+#: A sentence whose "joining A, B and C" joins states outside a treaty.
+_JOINED_OUTSIDE = re.compile(r"\b(?:not|never|non-\w+|outside|holdouts?|refused|rejected)\b", re.I)
 _QUOTE_MARK = re.compile(r"[“\"”]")
 
 
@@ -762,7 +766,14 @@ def _sentence_claims(
         modality = _modality(plain[clause_start : start if said_no else end], real_kind)
         if real_kind == "status":
             action = _status_action(m.group(0))
-            modality = "negated" if action == "never_party" else modality
+            if (
+                action == "party"
+                and m.group(0).lstrip(", ").startswith("joining")
+                and _JOINED_OUTSIDE.search(sentence)
+            ):
+                # "opted not to accede, joining India and Israel as non-NPT states": the
+                # states joined share the standing the sentence gives
+                action = "not_party"
             if action == "never_party":
                 modality = "negated"
         if (

@@ -95,7 +95,8 @@ def _open_relative(sentence: str, before: int) -> int | None:
 #: A status trigger whose states follow it ("ratified by", "including", "non-member").
 _LISTED_AFTER = re.compile(
     r"(?:\bby|\bincluding|\binclude|\bincludes|\bincluded|"
-    r"\bsuch as|\bamong them|\bnamely|\bare|non-members?|^\s*(?:neither|nor)\s+is)$",
+    r"\bsuch as|\bamong them|\bnamely|\bare|non-members?|^\s*(?:neither|nor)\s+is|"
+    r",\s+joining)$",
     re.I,
 )
 #: What may stand between two states of a list after a trigger.

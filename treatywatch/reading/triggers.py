@@ -183,7 +183,8 @@ _SPECS: list[tuple[str, str]] = [
     # by revoking the consent, the state may remain a signatory.
     (
         "deposit",
-        r"\b(?:de-?ratified|revoked\s+(?:its\s+|the\s+|\w+(?:'s|’s)\s+)?ratification)\b",
+        r"\b(?:de-?ratified|(?:revoked|withdrew|rescinded|cancell?ed)\s+(?:its\s+|the\s+|"
+        r"\w+(?:'s|’s)\s+)?ratification)\b",
     ),
     (
         "deposit",
@@ -364,7 +365,7 @@ _SPECS: list[tuple[str, str]] = [
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
     (
         "signature",
-        r"\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
+        r"(?<!\byet to )\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
         r"(?:[\w-]+\s+){0,2}?)?(?:law|bill|decree|order|executive order|act|legislation|extension)\b|"
         r"\s+into law)"
         # an instrument of ratification or an accession paper signed is not the treaty signed
@@ -414,6 +415,9 @@ _SPECS: list[tuple[str, str]] = [
         r"the convention|joined)\b",
     ),
     ("status", r"\b(?:is|are)\s+(?:a |an )?(?:state\s+)?part(?:y|ies)\s+to\b"),
+    # "became the 54th state to ratify the TPNW, joining Cambodia, Laos and Thailand": the
+    # states after are parties already.
+    ("status", r",\s+joining\s+(?=[^.;:]{0,40}?(?:,|\band\b))"),
     # "Israel is not a party. Neither are China, India and Pakistan.": the states after.
     ("status", r"^\s*(?:neither|nor)\s+(?:are|is)\b"),
     # "Most states are parties. The United States, Russia and China are not.": the status
@@ -457,7 +461,8 @@ _SPECS: list[tuple[str, str]] = [
         "status",
         r"\b(?:has|have|is|are)\s+yet\s+to\s+(?:accede|ratify|join|sign|become|be)\b|"
         # "the only Pacific nations yet to ratify the treaty"
-        r"\b(?:states|countries|nations|members)\s+yet\s+to\s+(?:accede|ratify|join|sign)\b",
+        r"\b(?:states?|countr(?:y|ies)|nations?|members?)\s+yet\s+to\s+(?:accede|ratify|join|"
+        r"sign)\b",
     ),
     # "Major countries that are not members of the ICC include the United States, ...".
     (
