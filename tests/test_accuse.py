@@ -105,3 +105,19 @@ def test_other_adverse_readings_are_withheld_and_explained(
     assert reason in claim.explanation
     assert "conflicts with the record" in claim.explanation  # the record's side is still told
     assert told in claim.explanation
+
+
+def test_a_domestic_step_accuses_only_when_it_is_the_step_told(ledger: Ledger) -> None:
+    """ "withdrew from a nuclear deal" in 2018, read against a treaty whose only domestic step
+    for that state is a vote of 1969, is no domestic step told as the legal act: withheld."""
+    text = (
+        "In May 2018, the United States imposed economic sanctions on Iran and withdrew from "
+        "a nuclear deal that had been signed in 2015. Iran is a party to the NPT."
+    )
+    claims = check_text(ledger, text, date(2019, 5, 10), TODAY).claims
+    assert not [c for c in claims if c.verdict in ("contradicted", "premature", "imprecise")]
+
+
+def test_a_programme_of_the_alliance_is_no_membership(ledger: Ledger) -> None:
+    text = "North Macedonia joined NATO's Partnership for Peace (PfP) in 1995."
+    assert check_text(ledger, text, date(2020, 3, 27), TODAY).claims == []

@@ -29,6 +29,10 @@ reader who wants to look.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from treatywatch.dates import parse_partial
+from treatywatch.errors import TreatywatchError
 from treatywatch.reading.claims import Claim
 
 #: The record's domestic steps (events.csv): what a state does at home, before or instead
@@ -47,16 +51,34 @@ DOMESTIC_STEPS = frozenset(
 )
 
 
-def accusable(claim: Claim) -> str | None:
+#: How near the day a report speaks of a domestic step must lie to be the step it tells.
+STEP_NEAR = timedelta(days=92)
+
+
+def _near(fact_date: object, day: date | None) -> bool:
+    """Whether a recorded step's date lies within STEP_NEAR of ``day``."""
+    if day is None or not fact_date:
+        return False
+    try:
+        when = parse_partial(str(fact_date))
+    except TreatywatchError:
+        return False
+    return when.earliest - STEP_NEAR <= day <= when.latest + STEP_NEAR
+
+
+def accusable(claim: Claim, published: date | None = None) -> str | None:
     """The class of accusation an adverse verdict on ``claim`` falls in, or None if it is
-    of no class that proved accurate on unseen reports."""
+    of no class that proved accurate on unseen reports. A domestic step counts only where
+    it is the step the report tells: near the claim's date, or near publication when the
+    claim has none ("withdrew from a nuclear deal" in 2018 is no 1969 vote told as an
+    exit)."""
     if claim.conflict == "kind":
-        if (
-            claim.verdict == "imprecise"
-            and claim.kind in ("effective", "deposit")
-            and any(f.get("act") in DOMESTIC_STEPS for f in claim.facts)
-        ):
-            return "a domestic step told as the legal act"
+        if claim.verdict == "imprecise" and claim.kind in ("effective", "deposit"):
+            day = parse_partial(claim.date).earliest if claim.date else published
+            if any(
+                f.get("act") in DOMESTIC_STEPS and _near(f.get("date"), day) for f in claim.facts
+            ):
+                return "a domestic step told as the legal act"
         return None
     if claim.conflict == "date":
         if "date" in claim.anchors and not claim.date_relative and not claim.date_assumed:
@@ -69,9 +91,9 @@ def accusable(claim: Claim) -> str | None:
     return None
 
 
-def doubt(claim: Claim) -> str | None:
+def doubt(claim: Claim, published: date | None = None) -> str | None:
     """Why an adverse verdict on ``claim`` is withheld, or None if it may stand."""
-    if accusable(claim) is not None:
+    if accusable(claim, published) is not None:
         return None
     if claim.conflict == "date" and claim.date_assumed:
         return "the date is the publication's, not written in the sentence"

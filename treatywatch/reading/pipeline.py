@@ -223,7 +223,7 @@ def check_text(
             if not claim.uncertain and not (claim.conflict == "date" and "date" in claim.anchors):
                 # no parse can change this accusation's class (only a written date may be
                 # detached from the event and the claim judged again, undated)
-                withheld = accuse.doubt(claim)
+                withheld = accuse.doubt(claim, published)
                 if withheld:
                     claim.uncertain.append(withheld)
             if claim.uncertain:
@@ -253,7 +253,9 @@ def check_text(
                 # the ICC after Burundi withdrew in 2017", two days before its exit): the
                 # present may tell the decision, not the step
                 doubts.append("a verb in the present may report the decision, not the step")
-        withheld = accuse.doubt(claim) if claim.verdict in ADVERSE and not doubts else None
+        withheld = (
+            accuse.doubt(claim, published) if claim.verdict in ADVERSE and not doubts else None
+        )
         if withheld:
             # the reading is certain, but the accusation is of a class that was too often
             # wrong on unseen reports (accuse.py)

@@ -75,6 +75,11 @@ _NOT_TO_LEGISLATURE = (
     r"parliament|seimas|sejm|saeima|riigikogu|eduskunta|senate|congress|national\s+assembly|"
     r"legislature|lawmakers|deputies|federation\s+council|president|cabinet|government)\b)"
 )
+#: Not a programme of the alliance ("joined NATO's Partnership for Peace in 1995").
+_NOT_ITS_PROGRAMME = (
+    r"(?!(?:'s|’s)\s+(?:partnership|membership action plan|map\b|pfp|programme|program|"
+    r"mission))"
+)
 _YEAR_OR_DAY = (
     r"(?:\b(?:in|on|since|by)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+\w+\s+|\w+\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
     r"|\b(?:in|on)\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -331,8 +336,11 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "join_effective",
-        # (not "applied to join ... in May 2022", "bid to join", "seeking to join": an aim)
-        r"(?<!\bto )\bjoin(?:ed|ing|s)?\b"
+        # (not "applied to join ... in May 2022", "bid to join", "seeking to join": an aim;
+        # not "joined NATO's Partnership for Peace in 1995": a programme, not the alliance)
+        r"(?<!\bto )\bjoin(?:ed|ing|s)?\b(?!\s+(?:the\s+)?(?:nato|alliance|eu)"
+        + _NOT_ITS_PROGRAMME[3:-1]
+        + r")"
         + _w(60)
         + r"\b(?:in|on|since)\s+(?:\d{1,2}\s+\w+\s+|[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b",
     ),
@@ -345,6 +353,7 @@ _SPECS: list[tuple[str, str]] = [
         + r"|alliance|(?:[\w-]+\s+){0,3}?"
         + _TREATY_NOUN
         + r"\b)"
+        + _NOT_ITS_PROGRAMME
         + _w(30)
         + _YEAR_OR_DAY,
     ),
@@ -358,7 +367,9 @@ _SPECS: list[tuple[str, str]] = [
         + _TREATY_NAME
         + r"|(?:[\w-]+\s+){0,3}?"
         + _TREATY_NOUN
-        + r"\b)(?!\s+(?:in|on|as)\s+(?:calling|urging|condemning|criticis|support))",
+        + r"\b)"
+        + _NOT_ITS_PROGRAMME
+        + r"(?!\s+(?:in|on|as)\s+(?:calling|urging|condemning|criticis|support))",
     ),
     ("join_effective", r"\b(?:entered|enters|enter|came|comes|come) into force for\b"),
     # --- signature ------------------------------------------------------------------------------
