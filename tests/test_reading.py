@@ -1627,3 +1627,11 @@ def test_readings_from_round_7_states_joined_and_yet_to_sign(
 ) -> None:
     claims = check_text(ledger, text, date(2021, 2, 22), TODAY).claims
     assert {(c.kind, c.state, c.action) for c in claims} >= expected
+
+
+def test_readings_from_round_8_a_count_of_signatories_is_no_signature(ledger: Ledger) -> None:
+    text = (
+        "The 164 signatory countries to the Mine Ban Treaty agreed Friday to accelerate the "
+        "work, Norway's foreign ministry said."
+    )
+    assert check_text(ledger, text, date(2019, 11, 29), TODAY).claims == []

@@ -376,7 +376,8 @@ _SPECS: list[tuple[str, str]] = [
     ("never_signed", r"\b(?:has|have|had)?\s*never signed\b|\b(?:has|have) not signed\b"),
     (
         "signature",
-        r"(?<!\byet to )\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
+        # (not "the 164 signatory countries": a count, no state's act)
+        r"(?<!\byet to )(?<!\d )\b(?:signed|signing|signatory|signatories|sign)\b(?!\s+(?:(?:the|a|an)\s+"
         r"(?:[\w-]+\s+){0,2}?)?(?:law|bill|decree|order|executive order|act|legislation|extension)\b|"
         r"\s+into law)"
         # an instrument of ratification or an accession paper signed is not the treaty signed
