@@ -1635,3 +1635,18 @@ def test_readings_from_round_8_a_count_of_signatories_is_no_signature(ledger: Le
         "work, Norway's foreign ministry said."
     )
     assert check_text(ledger, text, date(2019, 11, 29), TODAY).claims == []
+
+
+def test_readings_from_round_8_a_treatys_own_date_is_no_states(ledger: Ledger) -> None:
+    """ "the arms treaty which came into force in 1997": the treaty's date, not the states'
+    standing's; a state of affairs is told as of publication (claim_guidelines.md A2, D3)."""
+    text = (
+        "That leaves just Israel, Egypt and North Korea as the only countries yet to join the "
+        "Chemical Weapons Convention, which came into force in 1997."
+    )
+    claims = check_text(ledger, text, date(2017, 12, 2), TODAY).claims
+    assert {(c.state, c.date) for c in claims} == {
+        ("ISR", "2017-12-02"),
+        ("EGY", "2017-12-02"),
+        ("PRK", "2017-12-02"),
+    }

@@ -1125,13 +1125,25 @@ def _blanked(sentence: str, dates: list[DateMention], keep: DateMention | None) 
 
 
 def _treaty_year(sentence: str, d: DateMention) -> bool:
-    """A year that names a treaty, not an event: "the 1997 Ottawa Convention"."""
+    """A date that names a treaty or tells its own life, not a state's event: "the 1997
+    Ottawa Convention", "the arms treaty which came into force in 1997"."""
+    if _TREATY_LIFE.search(sentence, max(0, d.start - 60), d.start):
+        return True
     return bool(
         len(d.text) == 4
         and d.text.isdigit()
         and _ARTICLE_BEFORE.search(sentence, max(0, d.start - 6), d.start)
         and _TREATY_AFTER.match(sentence, d.end)
     )
+
+
+#: A treaty's own life told in a relative clause just before a date (claim_guidelines.md A2).
+_TREATY_LIFE = re.compile(
+    r"\b(?:treaty|convention|ban|accord|pact|agreement|protocol|statute)\b,?\s+(?:which|that)\s+"
+    r"(?:first\s+)?(?:came|entered|went|opened|was\s+opened|was\s+adopted|was\s+concluded)"
+    r"(?:\s+into\s+(?:force|effect))?(?:\s+for\s+signature)?\s+(?:in|on)\s+$",
+    re.I,
+)
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|its|a)\s+$", re.I)
