@@ -82,7 +82,7 @@ def main() -> None:
     print(
         f"| full pipeline, {len(docs)} 600-word articles ({claims} claims), median of "
         f"{PASSES} passes (fastest pass) | {full_rate:.0f} articles/s "
-        f"({len(docs) / best:.0f}) | 1x | >= 200 articles/s |"
+        f"({len(docs) / best:.0f}) | 1x | >= 50 articles/s per core (issue #11) |"
     )
     print(
         f"| prefilter, {len(off)} off-topic 600-word articles ({rejected} rejected) | "
