@@ -1650,3 +1650,27 @@ def test_readings_from_round_8_a_treatys_own_date_is_no_states(ledger: Ledger) -
         ("EGY", "2017-12-02"),
         ("PRK", "2017-12-02"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the British spelling names the alliance
+        (
+            "Turkey's parliament on Thursday approved Finland's bid to join Nato.",
+            date(2023, 3, 31),
+            ("parliament_vote", "ratification", "TUR", "nato"),
+        ),
+        # an unsigning announced
+        (
+            "Trump said that he is revoking his predecessor's signature on the Arms Trade Treaty.",
+            date(2019, 4, 27),
+            ("intent", "signature_withdrawn", "USA", "att"),
+        ),
+    ],
+)
+def test_readings_from_round_9(
+    ledger: Ledger, text: str, published: date, expected: tuple[str, str, str, str]
+) -> None:
+    claims = check_text(ledger, text, published, TODAY).claims
+    assert [(c.kind, c.action, c.state, c.treaty) for c in claims] == [expected]

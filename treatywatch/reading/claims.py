@@ -456,7 +456,8 @@ _ACTION_CUES = [
         Folded(
             re.compile(
                 r"(?:does|did|do) not intend to become a party|unsign|"
-                r"(?:withdr|revok)\w* (?:its |the )?signature"
+                r"(?:withdr|revok|rescind)\w* (?:its |the |his |their |our )?(?:predecessor's |\w+'s )?"
+                r"signature|taking (?:our|its|their) signature back"
             ),
             screened=True,
         ),

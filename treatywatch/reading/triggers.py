@@ -228,6 +228,13 @@ _SPECS: list[tuple[str, str]] = [
         r"\b(?:revoke|revoked|withdraw|withdrew|withdrawn)\s+(?:its|their|the)\s+signature\b|"
         r"\b(?:does|did|do) not intend to become a party\b",
     ),
+    # "Trump said he was revoking his predecessor's signature": the unsigning announced
+    (
+        "intent",
+        r"\b(?:is|was|are|were|would be|will be)\s+(?:revoking|withdrawing|rescinding)\s+"
+        r"(?:(?:his|her|its|their|the|our)\s+)?(?:predecessor(?:'s|’s)\s+|\w+(?:'s|’s)\s+)?"
+        r"signature\b|\btaking\s+(?:our|its|their)\s+signature\s+back\b",
+    ),
     # --- effect --------------------------------------------------------------------------------
     (
         "effective",
