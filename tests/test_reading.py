@@ -1674,3 +1674,16 @@ def test_readings_from_round_9(
 ) -> None:
     claims = check_text(ledger, text, published, TODAY).claims
     assert [(c.kind, c.action, c.state, c.treaty) for c in claims] == [expected]
+
+
+def test_readings_from_round_9_a_republic_of_a_state_acts(ledger: Ledger) -> None:
+    """ "the Islamic Republic of the Gambia notified": the state named after "Republic of"
+    acts (it is no object of "of")."""
+    text = (
+        "On 10 November 2016 the Islamic Republic of the Gambia notified the UN "
+        "Secretary-General of its withdrawal from the Rome Statute."
+    )
+    claims = check_text(ledger, text, date(2017, 2, 14), TODAY).claims
+    assert [(c.kind, c.state, c.date, c.verdict) for c in claims] == [
+        ("deposit", "GMB", "2016-11-10", "supported")
+    ]

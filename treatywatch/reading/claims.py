@@ -434,6 +434,8 @@ _ACTION_CUES = [
                 r"(?:leave|withdraw|quit))"
                 r"|\bwithdrawal\b[^.;]{0,60}?\b(?:was|were|had been|has been)\s+(?:formally\s+)?"
                 r"(?:revoked|rescinded|reversed|cancell?ed)\b"
+                r"|\b(?:annulment|revocation|rescission|cancell?ation)\s+of\s+(?:its|the|their)\s+"
+                r"(?:notice of\s+)?withdrawal\b"
             ),
             screened=True,
         ),

@@ -351,7 +351,8 @@ _WITH_ACTOR = re.compile(
 #: "<office> of <state>": the state is the actor, not an object.
 _ACTOR_OF = re.compile(
     r"\b(?:ministers?|governments?|leaders?|presidents?|parliaments?|officials?|cabinets?|"
-    r"delegations?|representatives?)\s+of\s+(?:the\s+)?$"
+    r"delegations?|representatives?|republic|kingdom|principality|sultanate|state|"
+    r"federation|commonwealth|permanent mission)\s+of\s+(?:the\s+)?$"
 )
 #: What may follow "Russia's" with Russia still the actor ("Russia's parliament").
 _POSSESSOR = re.compile(
