@@ -25,8 +25,8 @@ Only these three classes accuse, and a figure written in the sentence (a border'
 "the 33rd member"), of which those rounds held none: 10 of 14 justified on the rounds as
 read then. Every other adverse reading becomes ``unverifiable`` with the reason, and the
 explanation still names the field and the record's fact, so nothing is hidden from a
-reader who wants to look. Measured after the classes were fixed, on sealed rounds 6-9
-scored once each: 7 of 9 accusations justified; the two false ones (round 8) made a
+reader who wants to look. Measured after the classes were fixed, on sealed rounds 6-10
+scored once each: 8 of 10 accusations justified; the two false ones (round 8) made a
 domestic step count only near the day the report tells (STEP_NEAR).
 """
 
