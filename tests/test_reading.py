@@ -1687,3 +1687,10 @@ def test_readings_from_round_9_a_republic_of_a_state_acts(ledger: Ledger) -> Non
     assert [(c.kind, c.state, c.date, c.verdict) for c in claims] == [
         ("deposit", "GMB", "2016-11-10", "supported")
     ]
+
+
+def test_readings_from_round_10_a_call_for_universal_ratification(ledger: Ledger) -> None:
+    """ "calls for universal ratification of the treaty": every state's, no state's intent."""
+    text = "The ITUC calls for universal ratification of the TPNW, Germany's unions said."
+    claims = check_text(ledger, text, date(2026, 1, 23), TODAY).claims
+    assert [c for c in claims if c.kind == "intent"] == []

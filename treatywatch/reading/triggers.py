@@ -511,6 +511,8 @@ _SPECS: list[tuple[str, str]] = [
     ),
     (
         "intent",
+        # (not "calls for universal ratification": every state's, no state's intention)
+        r"(?!calls?\s+for\s+(?:the\s+)?(?:universal|global|wider|broader|full)\b)"
         r"\b(?:decided|decides|decision|deciding|plans?|planned|planning|intends?|intention|"
         r"intended|announced|announces|announcement|wants?|wanted|seeks?|sought|seeking|moving|"
         r"moves|moved|set|preparing|prepares|prepared|will|would|could|may|might|considering|"
