@@ -41,7 +41,7 @@ from treatywatch.reading.parse import parse_many
 from treatywatch.reading.screen import spaced
 from treatywatch.reading.subjects import first_pair
 from treatywatch.reading.text import parse_number, sentences
-from treatywatch.reading.triggers import FOLDED, PARLIAMENTS
+from treatywatch.reading.triggers import CHAMBER, FOLDED, PARLIAMENTS
 from treatywatch.reading.when import DateMention, find_dates, tensed
 
 #: Sentences per text read from the parse by the structure readers (a real report has one
@@ -392,12 +392,7 @@ _DENIED = re.compile(r"\b(?:never|not|n't|yet to)\b", re.I)
 
 
 #: A chamber right before a consent verb: "Armenian parliament ratifies Rome Statute".
-_CHAMBER_BEFORE = re.compile(
-    r"\b(?:parliament|senate|duma|seimas|saeima|sejm|riigikogu|eduskunta|national assembly|"
-    r"lawmakers|legislators|deputies|mps|house of representatives|lower house|upper house|"
-    r"legislature|rada|majlis|congress|federation council)\b[^,.;:]{0,25}$",
-    re.I,
-)
+_CHAMBER_BEFORE = re.compile(rf"\b(?:{CHAMBER}|majlis)\b[^,.;:]{{0,25}}$", re.I)
 
 
 _TEMPORARILY = re.compile(r"\btemporar(?:il)?y\b", re.I)
@@ -454,9 +449,7 @@ def _chamber_step(claim: Claim) -> Claim:
 
 
 _BY_CHAMBER = re.compile(
-    r"\w+\s+(?:only\s+)?by\s+(?:the\s+|its\s+|their\s+|\w+(?:'s|’s)\s+)?(?:parliament|senate|"
-    r"duma|seimas|saeima|sejm|riigikogu|eduskunta|national assembly|lawmakers|legislators|"
-    r"deputies|mps|legislature|rada|congress|federation council)\b",
+    rf"\w+\s+(?:only\s+)?by\s+(?:the\s+|its\s+|their\s+|\w+(?:'s|’s)\s+)?(?:{CHAMBER}|majlis)\b",
     re.I,
 )
 
